@@ -1,0 +1,135 @@
+import fastifyCookie from "@fastify/cookie";
+import fastifyFormbody from "@fastify/formbody";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Config } from "./config";
+import type { DatabaseHandle } from "./db/client";
+import { type RouteAccessEntry, registerAccessControl } from "./http/access";
+import { AppError } from "./http/errors";
+import { registerOpenApi } from "./http/openapi";
+import { registerProblemHandlers, sendProblem } from "./http/problem";
+import { registerWeb } from "./http/web";
+import { type Clock, systemClock } from "./lib/clock";
+import { newId } from "./lib/ids";
+import { auditRoutes, auditWrites, createAuditService } from "./modules/audit";
+import { healthRoutes, type Readiness } from "./modules/health";
+import { createIdentityService, identityAuthenticator, identityRoutes } from "./modules/identity";
+import { createReferenceService, referenceRoutes } from "./modules/reference";
+import { VERSION } from "./version";
+
+export interface AppDeps {
+  config: Config;
+  database: DatabaseHandle;
+  clock?: Clock;
+  /** Starts not ready when the caller will migrate after listening (see main.ts). */
+  readiness?: Readiness;
+  /** A pino logger to use instead of one built from config (tests capture logs with it). */
+  logger?: FastifyBaseLogger;
+}
+
+// Personal data never reaches the logs (UU 27/2022): credentials, contacts, NIK.
+export const LOG_REDACT_PATHS = [
+  "req.headers.authorization",
+  "req.headers.cookie",
+  'res.headers["set-cookie"]',
+  "*.password",
+  "*.email",
+  "*.phone",
+  "*.nik",
+  "*.token",
+  "*.client_secret",
+];
+
+declare module "fastify" {
+  interface FastifyInstance {
+    routeAccess: RouteAccessEntry[];
+    services: ReturnType<typeof createServices>;
+  }
+}
+
+function createServices(deps: { config: Config; database: DatabaseHandle; clock: Clock }) {
+  const { db } = deps.database;
+  return {
+    identity: createIdentityService({
+      db,
+      clock: deps.clock,
+      secret: deps.config.secret,
+      issuer: deps.config.publicUrl,
+      sessionTtlHours: deps.config.sessionTtlHours,
+    }),
+    audit: createAuditService({ db, clock: deps.clock }),
+    reference: createReferenceService({ db, clock: deps.clock }),
+  };
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const clock = deps.clock ?? systemClock;
+  const readiness: Readiness = deps.readiness ?? { ready: true, phase: "ready" };
+
+  const logging: FastifyServerOptions = deps.logger
+    ? { loggerInstance: deps.logger }
+    : { logger: { level: config.logLevel, redact: { paths: LOG_REDACT_PATHS, censor: "[redacted]" } } };
+  const app = Fastify({
+    ...logging,
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    requestIdHeader: "x-request-id",
+    genReqId: () => newId("req"),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+
+  const services = createServices({ config, database, clock });
+  app.decorate("services", services);
+
+  app.addHook("onRequest", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+    if (!readiness.ready && !req.url.startsWith("/health")) {
+      return sendProblem(req, reply, new AppError("service.starting", `Lumbung is ${readiness.phase}; try again shortly`, { headers: { "retry-after": "2" } }));
+    }
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError("request.rate_limited", `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s`, {
+        headers: { "retry-after": String(Math.ceil(ctx.ttl / 1000)) },
+      }),
+  });
+
+  app.decorate("routeAccess", registerAccessControl(app, identityAuthenticator(services.identity)));
+  auditWrites(app, services.audit);
+  await registerOpenApi(app, VERSION);
+
+  await app.register(healthRoutes, { dbKind: database.kind, version: VERSION, readiness });
+  await app.register(identityRoutes, {
+    identity: services.identity,
+    loginRateLimit: config.loginRateLimit,
+    publicWriteRateLimit: config.publicWriteRateLimit,
+    secureCookies: config.publicUrl.startsWith("https://"),
+  });
+  await app.register(referenceRoutes, { reference: services.reference });
+  await app.register(auditRoutes, { audit: services.audit });
+  await registerWeb(app, config.webDistDir);
+
+  return app;
+}

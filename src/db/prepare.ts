@@ -1,0 +1,27 @@
+import type { Config } from "../config";
+import { loadReferenceData } from "../modules/reference";
+import { createReferenceService } from "../modules/reference";
+import { seedDemo } from "../seed/demo";
+import { systemClock } from "../lib/clock";
+import type { DatabaseHandle } from "./client";
+import { migrateDatabase } from "./migrate";
+
+export type PreparePhase = "migrating" | "seeding";
+
+/** Brings a database to the current schema with reference data, and demo data when asked. */
+export async function prepareDatabase(
+  handle: DatabaseHandle,
+  opts: { demo: boolean; onPhase?: (phase: PreparePhase) => void },
+): Promise<void> {
+  opts.onPhase?.("migrating");
+  await migrateDatabase(handle);
+  opts.onPhase?.("seeding");
+  await loadReferenceData(handle.db);
+  if (opts.demo) await seedDemo(handle.db, createReferenceService({ db: handle.db, clock: systemClock }));
+}
+
+export function databaseTarget(config: Pick<Config, "databaseUrl" | "dataDir">) {
+  return config.databaseUrl
+    ? ({ kind: "postgres", url: config.databaseUrl } as const)
+    : ({ kind: "pglite", dataDir: config.dataDir } as const);
+}

@@ -1,0 +1,55 @@
+import { buildApp } from "./app";
+import { ConfigError, loadConfig } from "./config";
+import { openDatabase } from "./db/client";
+import { databaseTarget, prepareDatabase } from "./db/prepare";
+import type { Readiness } from "./modules/health";
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+
+  const database = await openDatabase(databaseTarget(config));
+  const readiness: Readiness = { ready: false, phase: "migrating" };
+  const app = await buildApp({ config, database, readiness });
+
+  // Listen first so orchestrators see a live process whose /health says 503 until migrations finish.
+  await app.listen({ port: config.port, host: config.host });
+  await prepareDatabase(database, {
+    demo: config.demo,
+    onPhase: (phase) => {
+      readiness.phase = phase;
+      app.log.info({ phase }, "preparing database");
+    },
+  });
+  readiness.phase = "ready";
+  readiness.ready = true;
+  app.log.info(
+    { db: database.kind, demo: config.demo, url: `http://${config.host}:${config.port}` },
+    "Lumbung is ready",
+  );
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, "shutting down");
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+import type { FastifyRequest } from "fastify";
+import type { Authenticator } from "../../http/access";
+import { SESSION_COOKIE } from "./identity.routes";
+import type { IdentityService } from "./identity.service";
+
+export { identityRoutes, SESSION_COOKIE } from "./identity.routes";
+export {
+  createIdentityService,
+  hashPassword,
+  hashToken,
+  type IdentityService,
+  PARTNER_TOKEN_TTL_SECONDS,
+} from "./identity.service";
+export { identityRepository } from "./identity.repository";
+export { ORGANISATION_KINDS, type OrganisationKind, MEMBERSHIP_ROLES } from "./identity.tables";
+
+/** Bearer header first (API clients, partners), then the web session cookie. */
+export function identityAuthenticator(identity: IdentityService): Authenticator {
+  return (req: FastifyRequest) => {
+    const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    return identity.authenticate(bearer ?? req.cookies?.[SESSION_COOKIE]);
+  };
+}

@@ -1,0 +1,8 @@
+export { referenceRoutes } from "./reference.routes";
+export {
+  createReferenceService,
+  loadReferenceData,
+  pricesInForce,
+  type ReferenceService,
+} from "./reference.service";
+export { COMMODITIES, REFERENCE_PRICES, SITES } from "./reference.data";

@@ -1,0 +1,83 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  ApiError,
+  api,
+  type LoginRequest,
+  type RegisterRequest,
+  type Session,
+  toSession,
+} from "../../lib/api.ts";
+
+export const SESSION_KEY = ["session"] as const;
+
+let expired = false;
+
+export function useSession() {
+  return useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: api.me,
+    staleTime: 5 * 60_000,
+    retry: (count, error) =>
+      !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 2,
+  });
+}
+
+function useSetSession() {
+  const queryClient = useQueryClient();
+  return (session: Session | null) => {
+    expired = false;
+    // Data cached for another account must never be shown to this one.
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
+    queryClient.setQueryData(SESSION_KEY, session);
+  };
+}
+
+export function useSignIn() {
+  const setSession = useSetSession();
+  return useMutation({
+    mutationFn: (body: LoginRequest) => api.login(body),
+    onSuccess: (response) => setSession(toSession(response)),
+  });
+}
+
+export function useRegister() {
+  const setSession = useSetSession();
+  return useMutation({
+    mutationFn: (body: RegisterRequest) => api.register(body),
+    onSuccess: (response) => setSession(toSession(response)),
+  });
+}
+
+export function useSignOut() {
+  const setSession = useSetSession();
+  return useMutation({
+    mutationFn: async () => {
+      try {
+        await api.logout();
+      } catch (error) {
+        // Already signed out on the server: fine.
+        if (!(error instanceof ApiError && error.status === 401)) throw error;
+      }
+    },
+    onSuccess: () => setSession(null),
+  });
+}
+
+export function useHealth() {
+  return useQuery({
+    queryKey: ["health"],
+    queryFn: api.health,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+}
+
+/** Remember that the server said the session ended (a 401 on a data request). */
+export function markExpired(): void {
+  expired = true;
+}
+
+/** Whether the last session ended by itself rather than by signing out. */
+export function wasExpired(): boolean {
+  return expired;
+}

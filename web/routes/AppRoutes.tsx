@@ -1,0 +1,124 @@
+import { lazy, type ReactNode, Suspense } from "react";
+import { Link, Navigate, Outlet, Route, Routes, useLocation } from "react-router";
+import { ErrorAlert } from "../components/Alert.tsx";
+import { AppShell } from "../components/AppShell.tsx";
+import { SignInPage, type SignInState } from "../features/auth/SignInPage.tsx";
+import { useSession, wasExpired } from "../features/auth/session.ts";
+import { CitizenHome } from "../features/home/CitizenHome.tsx";
+import { isOperator, type Session } from "../lib/api.ts";
+import { errorMessage } from "../lib/errors.ts";
+import { useDocumentTitle, usePreferences } from "../lib/preferences.tsx";
+
+// Operators work on desktops: their console is loaded only when needed, so a
+// citizen's phone downloads less.
+const ConsoleHome = lazy(() =>
+  import("../features/home/ConsoleHome.tsx").then((m) => ({ default: m.ConsoleHome })),
+);
+const RegisterPage = lazy(() =>
+  import("../features/auth/RegisterPage.tsx").then((m) => ({ default: m.RegisterPage })),
+);
+
+function Loading() {
+  const { t } = usePreferences();
+  return (
+    <p className="loading page-loading" aria-busy="true">
+      <span className="spinner" aria-hidden="true" />
+      {t("app.loading")}
+    </p>
+  );
+}
+
+/** Waits for the session; shows an error with a retry when the server cannot be reached. */
+function SessionGate({ children }: { children: (session: Session | null) => ReactNode }) {
+  const { t, td } = usePreferences();
+  const session = useSession();
+  if (session.isPending) return <Loading />;
+  if (session.isError) {
+    return (
+      <ErrorAlert title={t("error.title")} message={errorMessage(session.error, t, td)}>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={() => session.refetch()}
+        >
+          {t("error.retry")}
+        </button>
+      </ErrorAlert>
+    );
+  }
+  return <>{children(session.data)}</>;
+}
+
+function Home() {
+  const location = useLocation();
+  return (
+    <SessionGate>
+      {(session) => {
+        if (!session) {
+          const state: SignInState = { from: location.pathname, expired: wasExpired() };
+          return <Navigate to="/masuk" replace state={state} />;
+        }
+        return isOperator(session.persona) ? (
+          <ConsoleHome session={session} />
+        ) : (
+          <CitizenHome session={session} />
+        );
+      }}
+    </SessionGate>
+  );
+}
+
+function PublicOnly({ children }: { children: ReactNode }) {
+  return <SessionGate>{(session) => (session ? <Navigate to="/" replace /> : children)}</SessionGate>;
+}
+
+function NotFound() {
+  const { t } = usePreferences();
+  useDocumentTitle(t("notFound.title"));
+  return (
+    <section className="card narrow">
+      <h1 id="page-title">{t("notFound.title")}</h1>
+      <p>{t("notFound.body")}</p>
+      <p>
+        <Link to="/">{t("notFound.home")}</Link>
+      </p>
+    </section>
+  );
+}
+
+function Layout() {
+  return (
+    <AppShell>
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
+    </AppShell>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<Home />} />
+        <Route
+          path="masuk"
+          element={
+            <PublicOnly>
+              <SignInPage />
+            </PublicOnly>
+          }
+        />
+        <Route
+          path="daftar"
+          element={
+            <PublicOnly>
+              <RegisterPage />
+            </PublicOnly>
+          }
+        />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
