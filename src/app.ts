@@ -51,6 +51,7 @@ declare module "fastify" {
 
 function createServices(deps: { config: Config; database: DatabaseHandle; clock: Clock }) {
   const { db } = deps.database;
+  const reference = createReferenceService({ db, clock: deps.clock });
   return {
     identity: createIdentityService({
       db,
@@ -58,9 +59,10 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
       secret: deps.config.secret,
       issuer: deps.config.publicUrl,
       sessionTtlHours: deps.config.sessionTtlHours,
+      regionExists: (code) => reference.regionExists(code),
     }),
     audit: createAuditService({ db, clock: deps.clock }),
-    reference: createReferenceService({ db, clock: deps.clock }),
+    reference,
   };
 }
 
@@ -90,7 +92,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook("onRequest", async (req, reply) => {
     reply.header("x-request-id", req.id);
     if (!readiness.ready && !req.url.startsWith("/health")) {
-      return sendProblem(req, reply, new AppError("service.starting", `Lumbung is ${readiness.phase}; try again shortly`, { headers: { "retry-after": "2" } }));
+      return sendProblem(
+        req,
+        reply,
+        new AppError("service.starting", `Lumbung is ${readiness.phase}; try again shortly`, {
+          headers: { "retry-after": "2" },
+        }),
+      );
     }
   });
 

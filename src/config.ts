@@ -25,7 +25,12 @@ const EnvSchema = z
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     PUBLIC_WRITE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
-    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(24 * 14),
     TRUST_PROXY: bool.default(false),
     WEB_DIST_DIR: z.string().min(1).default("./dist/web"),
   })

@@ -1,8 +1,7 @@
 import type { Config } from "../config";
-import { loadReferenceData } from "../modules/reference";
-import { createReferenceService } from "../modules/reference";
-import { seedDemo } from "../seed/demo";
 import { systemClock } from "../lib/clock";
+import { createReferenceService, loadReferenceData } from "../modules/reference";
+import { seedDemo } from "../seed/demo";
 import type { DatabaseHandle } from "./client";
 import { migrateDatabase } from "./migrate";
 

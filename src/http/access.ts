@@ -99,7 +99,8 @@ export function registerAccessControl(app: FastifyInstance, authenticate: Authen
       }
     }
     for (const m of methods) {
-      if (m !== "HEAD") table.push({ method: m, url: route.url, access: route.config?.access ?? access.public });
+      if (m !== "HEAD")
+        table.push({ method: m, url: route.url, access: route.config?.access ?? access.public });
     }
   });
 
@@ -116,11 +117,14 @@ export function authorise(principal: Principal, rule: Access): void {
   if (rule.kind === "public") return;
   if (principal.type === "anonymous") {
     throw new AppError("auth.unauthenticated", "Sign in, or send a valid bearer token", {
-      headers: { "www-authenticate": rule.kind === "partner" ? 'Bearer realm="partner"' : 'Bearer realm="lumbung"' },
+      headers: {
+        "www-authenticate": rule.kind === "partner" ? 'Bearer realm="partner"' : 'Bearer realm="lumbung"',
+      },
     });
   }
   if (rule.kind === "partner") {
-    if (principal.type !== "client") throw new AppError("auth.forbidden", "Only partner platforms may call this");
+    if (principal.type !== "client")
+      throw new AppError("auth.forbidden", "Only partner platforms may call this");
     if (rule.scope && !principal.scopes.includes(rule.scope)) {
       throw new AppError("auth.forbidden", `The token lacks the scope ${rule.scope}`);
     }

@@ -83,5 +83,8 @@ export const HttpErrors = defineErrors({
     status: 503,
     title: { id: "Layanan sedang dipersiapkan", en: "Service is starting" },
   },
-  "server.internal": { status: 500, title: { id: "Terjadi kesalahan di server", en: "Internal server error" } },
+  "server.internal": {
+    status: 500,
+    title: { id: "Terjadi kesalahan di server", en: "Internal server error" },
+  },
 });

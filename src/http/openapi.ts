@@ -24,7 +24,11 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       },
       components: {
         securitySchemes: {
-          bearer: { type: "http", scheme: "bearer", description: "Session token from POST /api/v1/auth/login" },
+          bearer: {
+            type: "http",
+            scheme: "bearer",
+            description: "Session token from POST /api/v1/auth/login",
+          },
           sessionCookie: { type: "apiKey", in: "cookie", name: "lumbung_session" },
           partnerOAuth: {
             type: "oauth2",

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import { AppError, type FieldError, errorSpec } from "./errors";
+import { AppError, errorSpec, type FieldError } from "./errors";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -54,7 +54,10 @@ function validationErrors(error: FastifyError & { validation?: unknown[] }): Fie
   }
   return (error.validation ?? []).map((v) => {
     const item = v as { instancePath?: string; message?: string };
-    return { field: `${error.validationContext ?? "body"}${item.instancePath ?? ""}`, message: item.message ?? "" };
+    return {
+      field: `${error.validationContext ?? "body"}${item.instancePath ?? ""}`,
+      message: item.message ?? "",
+    };
   });
 }
 
@@ -75,7 +78,10 @@ export function normaliseError(error: unknown): AppError {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
       return new AppError("request.body_too_large", "The body is larger than this endpoint accepts");
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-      return new AppError("request.unsupported_media_type", "This endpoint does not accept that content type");
+      return new AppError(
+        "request.unsupported_media_type",
+        "This endpoint does not accept that content type",
+      );
     case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
       return new AppError("request.bad_request", "Content-Length does not match the body");
     case "FST_ERR_RATE_LIMIT":
@@ -106,6 +112,10 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     return sendProblem(req, reply, appError);
   });
   app.setNotFoundHandler((req, reply) =>
-    sendProblem(req, reply, new AppError("route.not_found", `No route ${req.method} ${req.url.split("?")[0]}`)),
+    sendProblem(
+      req,
+      reply,
+      new AppError("route.not_found", `No route ${req.method} ${req.url.split("?")[0]}`),
+    ),
   );
 }

@@ -6,7 +6,16 @@ import { access } from "./access";
 import { AppError } from "./errors";
 
 // Paths that belong to machines; a miss there is a problem+json 404, never the web app's HTML.
-const API_PREFIXES = ["/api/", "/oauth/", "/partner/", "/epcis/", "/open311/", "/health", "/openapi.json", "/docs"];
+const API_PREFIXES = [
+  "/api/",
+  "/oauth/",
+  "/partner/",
+  "/epcis/",
+  "/open311/",
+  "/health",
+  "/openapi.json",
+  "/docs",
+];
 
 /** Serves the built React app with a fallback to index.html for client-side routes. */
 export async function registerWeb(app: FastifyInstance, distDir: string): Promise<void> {

@@ -1,6 +1,11 @@
 import type { Database } from "../db/client";
 import { newId } from "../lib/ids";
-import { hashPassword, hashToken, identityRepository as identity, type OrganisationKind } from "../modules/identity";
+import {
+  hashPassword,
+  hashToken,
+  identityRepository as identity,
+  type OrganisationKind,
+} from "../modules/identity";
 import type { ReferenceService } from "../modules/reference";
 
 export const DEMO_PASSWORD = "lumbung-demo";
@@ -32,13 +37,41 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
 /** The demo accounts the README lists: one per persona, all with the password `lumbung-demo`. */
 export const DEMO_USERS: { email: string; name: string; organisation: string | null; admin?: boolean }[] = [
   { email: "admin@lumbung.test", name: "Admin Lumbung", organisation: null, admin: true },
-  { email: "koperasi@lumbung.test", name: "Siti Rahayu (Gapoktan Sari Makmur)", organisation: "Gapoktan Sari Makmur" },
-  { email: "umkm@lumbung.test", name: "Made Wirawan (Kopi Robusta Tanggamus)", organisation: "Kopi Robusta Tanggamus" },
-  { email: "bumd@lumbung.test", name: "Rina Hartono (Food Station)", organisation: "PT Food Station Tjipinang Jaya" },
-  { email: "hub@lumbung.test", name: "Agus Saputra (Hub Panjang)", organisation: "Operator Hub Pelabuhan Panjang" },
-  { email: "gudang@lumbung.test", name: "Dewi Lestari (Gudang Bersama)", organisation: "Gudang Bersama Lampung" },
-  { email: "kurir@lumbung.test", name: "Joko Prasetyo (Angkutan Sumatera Jawa)", organisation: "PT Angkutan Sumatera Jawa" },
-  { email: "dinas@lumbung.test", name: "Bambang Sutrisno (DKP Lampung)", organisation: "Dinas Ketahanan Pangan Provinsi Lampung" },
+  {
+    email: "koperasi@lumbung.test",
+    name: "Siti Rahayu (Gapoktan Sari Makmur)",
+    organisation: "Gapoktan Sari Makmur",
+  },
+  {
+    email: "umkm@lumbung.test",
+    name: "Made Wirawan (Kopi Robusta Tanggamus)",
+    organisation: "Kopi Robusta Tanggamus",
+  },
+  {
+    email: "bumd@lumbung.test",
+    name: "Rina Hartono (Food Station)",
+    organisation: "PT Food Station Tjipinang Jaya",
+  },
+  {
+    email: "hub@lumbung.test",
+    name: "Agus Saputra (Hub Panjang)",
+    organisation: "Operator Hub Pelabuhan Panjang",
+  },
+  {
+    email: "gudang@lumbung.test",
+    name: "Dewi Lestari (Gudang Bersama)",
+    organisation: "Gudang Bersama Lampung",
+  },
+  {
+    email: "kurir@lumbung.test",
+    name: "Joko Prasetyo (Angkutan Sumatera Jawa)",
+    organisation: "PT Angkutan Sumatera Jawa",
+  },
+  {
+    email: "dinas@lumbung.test",
+    name: "Bambang Sutrisno (DKP Lampung)",
+    organisation: "Dinas Ketahanan Pangan Provinsi Lampung",
+  },
   { email: "warga@lumbung.test", name: "Nur Aini", organisation: null },
 ];
 
@@ -61,7 +94,13 @@ export async function seedDemo(db: Database, reference: ReferenceService): Promi
   for (const u of DEMO_USERS) {
     const user =
       (await identity.findUserByEmail(db, u.email)) ??
-      (await identity.insertUser(db, { id: newId("usr"), name: u.name, email: u.email, passwordHash, isAdmin: u.admin ?? false }));
+      (await identity.insertUser(db, {
+        id: newId("usr"),
+        name: u.name,
+        email: u.email,
+        passwordHash,
+        isAdmin: u.admin ?? false,
+      }));
     const orgId = u.organisation ? orgIds.get(u.organisation) : undefined;
     if (user && orgId) await identity.insertMembership(db, user.id, orgId, "org_admin");
   }

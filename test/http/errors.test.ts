@@ -34,7 +34,11 @@ describe("every error is RFC 9457 problem+json with a stable code", () => {
 
   it("unknown route → 404 route.not_found, also under /api for GET and POST", async () => {
     expectProblem(await t.app.inject({ method: "GET", url: "/api/v1/nothing-here" }), 404, "route.not_found");
-    expectProblem(await t.app.inject({ method: "POST", url: "/api/v1/nothing-here", payload: {} }), 404, "route.not_found");
+    expectProblem(
+      await t.app.inject({ method: "POST", url: "/api/v1/nothing-here", payload: {} }),
+      404,
+      "route.not_found",
+    );
     expectProblem(await t.app.inject({ method: "DELETE", url: "/whatever" }), 404, "route.not_found");
   });
 
@@ -78,13 +82,21 @@ describe("every error is RFC 9457 problem+json with a stable code", () => {
 
   it("titles follow Accept-Language (Bahasa Indonesia by default)", async () => {
     const id = await t.app.inject({ method: "GET", url: "/api/v1/auth/me" });
-    const en = await t.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: { "accept-language": "en-US,en;q=0.9" } });
+    const en = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/auth/me",
+      headers: { "accept-language": "en-US,en;q=0.9" },
+    });
     expect(id.json().title).toBe("Silakan masuk terlebih dahulu");
     expect(en.json().title).toBe("Authentication required");
   });
 
   it("a refused write keeps what was stored: a bad registration does not create an account", async () => {
-    const before = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { identifier: "new@warga.test", password: "kata-sandi-baru" } });
+    const before = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { identifier: "new@warga.test", password: "kata-sandi-baru" },
+    });
     expectProblem(before, 401, "auth.invalid_credentials");
     const bad = await t.app.inject({
       method: "POST",
@@ -92,7 +104,11 @@ describe("every error is RFC 9457 problem+json with a stable code", () => {
       payload: { name: "Baru", email: "new@warga.test", password: "short" },
     });
     expectProblem(bad, 400, "request.validation");
-    const after = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { identifier: "new@warga.test", password: "short" } });
+    const after = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { identifier: "new@warga.test", password: "short" },
+    });
     expectProblem(after, 401, "auth.invalid_credentials");
   });
 
@@ -102,7 +118,11 @@ describe("every error is RFC 9457 problem+json with a stable code", () => {
     expect(res.headers["content-security-policy"]).toContain("default-src 'self'");
     expect(res.headers["x-frame-options"]).toBe("SAMEORIGIN");
     expect(res.headers["x-request-id"]).toMatch(/^req_/);
-    const echoed = await t.app.inject({ method: "GET", url: "/health", headers: { "x-request-id": "abc-123" } });
+    const echoed = await t.app.inject({
+      method: "GET",
+      url: "/health",
+      headers: { "x-request-id": "abc-123" },
+    });
     expect(echoed.headers["x-request-id"]).toBe("abc-123");
   });
 });

@@ -28,7 +28,10 @@ export const auditRoutes: FastifyPluginAsyncZod<{ audit: AuditService }> = async
       schema: {
         tags: ["audit"],
         summary: "The audit log of every write, newest first",
-        querystring: Pagination.extend({ actorId: z.string().max(100).optional(), action: z.string().max(200).optional() }),
+        querystring: Pagination.extend({
+          actorId: z.string().max(100).optional(),
+          action: z.string().max(200).optional(),
+        }),
         response: {
           200: z.object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() }),
           ...problems(),

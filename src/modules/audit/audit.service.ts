@@ -19,7 +19,12 @@ export interface AuditEntry {
 function actorOf(p: AuditEntry["principal"]) {
   switch (p.type) {
     case "user":
-      return { actorType: "user" as const, actorId: p.userId, actorLabel: p.name, organisationId: p.organisationId };
+      return {
+        actorType: "user" as const,
+        actorId: p.userId,
+        actorLabel: p.name,
+        organisationId: p.organisationId,
+      };
     case "client":
       return {
         actorType: "client" as const,
@@ -30,7 +35,12 @@ function actorOf(p: AuditEntry["principal"]) {
     case "system":
       return { actorType: "system" as const, actorId: null, actorLabel: "system", organisationId: null };
     default:
-      return { actorType: "anonymous" as const, actorId: null, actorLabel: "anonymous", organisationId: null };
+      return {
+        actorType: "anonymous" as const,
+        actorId: null,
+        actorLabel: "anonymous",
+        organisationId: null,
+      };
   }
 }
 

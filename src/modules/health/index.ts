@@ -8,10 +8,11 @@ export interface Readiness {
   phase: "migrating" | "seeding" | "ready";
 }
 
-export const healthRoutes: FastifyPluginAsyncZod<{ dbKind: DatabaseKind; version: string; readiness: Readiness }> = async (
-  app,
-  { dbKind, version, readiness },
-) => {
+export const healthRoutes: FastifyPluginAsyncZod<{
+  dbKind: DatabaseKind;
+  version: string;
+  readiness: Readiness;
+}> = async (app, { dbKind, version, readiness }) => {
   const Health = z.object({
     status: z.enum(["ok", "starting"]),
     db: z.enum(["pglite", "postgres"]),
@@ -29,7 +30,12 @@ export const healthRoutes: FastifyPluginAsyncZod<{ dbKind: DatabaseKind; version
       },
     },
     async (_req, reply) => {
-      const body = { status: readiness.ready ? "ok" : "starting", db: dbKind, version, phase: readiness.phase } as const;
+      const body = {
+        status: readiness.ready ? "ok" : "starting",
+        db: dbKind,
+        version,
+        phase: readiness.phase,
+      } as const;
       return reply.status(readiness.ready ? 200 : 503).send(body);
     },
   );
@@ -37,7 +43,11 @@ export const healthRoutes: FastifyPluginAsyncZod<{ dbKind: DatabaseKind; version
     "/health/live",
     {
       config: { access: access.public },
-      schema: { tags: ["health"], summary: "Liveness: the process answers", response: { 200: z.object({ status: z.literal("ok") }) } },
+      schema: {
+        tags: ["health"],
+        summary: "Liveness: the process answers",
+        response: { 200: z.object({ status: z.literal("ok") }) },
+      },
     },
     async () => ({ status: "ok" as const }),
   );

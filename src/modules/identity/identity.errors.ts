@@ -7,7 +7,10 @@ export const IdentityErrors = defineErrors({
   },
   "auth.invalid_client": {
     status: 401,
-    title: { id: "Klien mitra tidak dikenal atau rahasia salah", en: "Unknown partner client or wrong secret" },
+    title: {
+      id: "Klien mitra tidak dikenal atau rahasia salah",
+      en: "Unknown partner client or wrong secret",
+    },
   },
   "auth.unsupported_grant_type": {
     status: 400,

@@ -2,8 +2,8 @@ import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import {
   type MembershipRole,
-  type OrganisationKind,
   memberships,
+  type OrganisationKind,
   oauthClients,
   organisations,
   sessions,
@@ -53,6 +53,9 @@ export const identityRepository = {
   },
   async insertSession(db: DbOrTx, row: typeof sessions.$inferInsert) {
     await db.insert(sessions).values(row);
+  },
+  async setSessionOrganisation(db: DbOrTx, sessionId: string, organisationId: string) {
+    await db.update(sessions).set({ organisationId }).where(eq(sessions.id, sessionId));
   },
   async deleteSession(db: DbOrTx, id: string) {
     await db.delete(sessions).where(eq(sessions.id, id));

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { PERSONAS, USER_PERSONAS, access, requireUser } from "../../http/access";
+import { access, PERSONAS, requireUser, USER_PERSONAS } from "../../http/access";
 import { AppError } from "../../http/errors";
 import { IdParam, problems } from "../../http/schemas";
 import { EmailSchema, PasswordSchema, PhoneSchema } from "./domain/contact";
@@ -81,7 +81,10 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRouteOptions> = async
   app.post(
     "/api/v1/auth/register",
     {
-      config: { access: access.public, rateLimit: { max: opts.publicWriteRateLimit, timeWindow: "1 minute" } },
+      config: {
+        access: access.public,
+        rateLimit: { max: opts.publicWriteRateLimit, timeWindow: "1 minute" },
+      },
       schema: {
         tags: ["auth"],
         summary: "Register a citizen account (email or +62 phone)",
@@ -129,7 +132,11 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRouteOptions> = async
     "/api/v1/auth/logout",
     {
       config: { access: access.signedIn },
-      schema: { tags: ["auth"], summary: "End the current session", response: { 204: z.null(), ...problems() } },
+      schema: {
+        tags: ["auth"],
+        summary: "End the current session",
+        response: { 204: z.null(), ...problems() },
+      },
     },
     async (req, reply) => {
       await identity.logout(requireUser(req).sessionId);
@@ -142,9 +149,27 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRouteOptions> = async
     "/api/v1/auth/me",
     {
       config: { access: access.signedIn },
-      schema: { tags: ["auth"], summary: "Who is signed in", response: { 200: SessionViewSchema, ...problems() } },
+      schema: {
+        tags: ["auth"],
+        summary: "Who is signed in",
+        response: { 200: SessionViewSchema, ...problems() },
+      },
     },
     async (req) => identity.me(requireUser(req)),
+  );
+
+  app.put(
+    "/api/v1/auth/session/organisation",
+    {
+      config: { access: access.signedIn },
+      schema: {
+        tags: ["auth"],
+        summary: "Act for another of my organisations in this session",
+        body: z.object({ organisationId: z.string().min(1).max(100) }),
+        response: { 200: SessionViewSchema, ...problems(404) },
+      },
+    },
+    async (req) => identity.switchOrganisation(requireUser(req), req.body.organisationId),
   );
 
   app.post(
@@ -277,7 +302,8 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRouteOptions> = async
         response: { 201: MemberSchema, ...problems(404, 409) },
       },
     },
-    async (req, reply) => reply.status(201).send(await identity.addMember(req.principal, req.params.id, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await identity.addMember(req.principal, req.params.id, req.body)),
   );
 
   app.get(

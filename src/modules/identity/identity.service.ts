@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
-import { SignJWT, jwtVerify } from "jose";
+import { jwtVerify, SignJWT } from "jose";
 import type { Database } from "../../db/client";
 import { type Persona, type Principal, USER_PERSONAS } from "../../http/access";
 import { AppError } from "../../http/errors";
@@ -17,6 +17,8 @@ export interface IdentityDeps {
   secret: string;
   issuer: string;
   sessionTtlHours: number;
+  /** Kemendagri code check, provided by the reference module. */
+  regionExists: (code: string) => Promise<boolean>;
 }
 
 export interface RequestMeta {
@@ -39,7 +41,9 @@ export function personaFor(isAdmin: boolean, organisationKind: string | null): P
   if (isAdmin) return "admin";
   if (!organisationKind) return "warga";
   if (organisationKind === "partner_platform") return "partner";
-  return (USER_PERSONAS as readonly string[]).includes(organisationKind) ? (organisationKind as Persona) : "warga";
+  return (USER_PERSONAS as readonly string[]).includes(organisationKind)
+    ? (organisationKind as Persona)
+    : "warga";
 }
 
 export function hashToken(token: string): string {
@@ -72,7 +76,12 @@ export function createIdentityService(deps: IdentityDeps) {
       persona: personaFor(user.isAdmin, active?.kind ?? null),
       organisation: active ? { id: active.organisationId, name: active.name, kind: active.kind } : null,
       role: active?.role ?? null,
-      memberships: ms.map((m) => ({ organisationId: m.organisationId, name: m.name, kind: m.kind, role: m.role })),
+      memberships: ms.map((m) => ({
+        organisationId: m.organisationId,
+        name: m.name,
+        kind: m.kind,
+        role: m.role,
+      })),
     };
   }
 
@@ -96,11 +105,20 @@ export function createIdentityService(deps: IdentityDeps) {
   }
 
   return {
-    async register(input: { name: string; email?: string; phone?: string; password: string }, meta: RequestMeta) {
+    async register(
+      input: { name: string; email?: string; phone?: string; password: string },
+      meta: RequestMeta,
+    ) {
       const email = input.email ? normaliseEmail(input.email) : null;
       const phone = input.phone ? normalisePhone(input.phone) : null;
-      if ((email && (await repo.findUserByEmail(db, email))) || (phone && (await repo.findUserByPhone(db, phone)))) {
-        throw new AppError("identity.already_registered", "An account with that email or phone already exists");
+      if (
+        (email && (await repo.findUserByEmail(db, email))) ||
+        (phone && (await repo.findUserByPhone(db, phone)))
+      ) {
+        throw new AppError(
+          "identity.already_registered",
+          "An account with that email or phone already exists",
+        );
       }
       const inserted = await repo.insertUser(db, {
         id: newId("usr"),
@@ -132,6 +150,16 @@ export function createIdentityService(deps: IdentityDeps) {
 
     async logout(sessionId: string) {
       await repo.deleteSession(db, sessionId);
+    },
+
+    /** A member of several organisations chooses which one the session acts for. */
+    async switchOrganisation(principal: Extract<Principal, { type: "user" }>, organisationId: string) {
+      const ms = await repo.membershipsOf(db, principal.userId);
+      if (!ms.some((m) => m.organisationId === organisationId)) {
+        throw new AppError("identity.organisation_not_found", `You are not a member of ${organisationId}`);
+      }
+      await repo.setSessionOrganisation(db, principal.sessionId, organisationId);
+      return view(principal.userId, organisationId);
     },
 
     me(principal: Extract<Principal, { type: "user" }>) {
@@ -184,7 +212,9 @@ export function createIdentityService(deps: IdentityDeps) {
       const given = Buffer.from(hashToken(clientSecret));
       const ok = client && !client.revokedAt && timingSafeEqual(given, Buffer.from(client.secretHash));
       if (!client || !ok) {
-        throw new AppError("auth.invalid_client", "Unknown client or wrong secret", { error: "invalid_client" });
+        throw new AppError("auth.invalid_client", "Unknown client or wrong secret", {
+          error: "invalid_client",
+        });
       }
       const requested = requestedScope ? requestedScope.split(" ").filter(Boolean) : client.scopes;
       const refused = requested.filter((s) => !client.scopes.includes(s));
@@ -204,7 +234,12 @@ export function createIdentityService(deps: IdentityDeps) {
         .setExpirationTime(now + PARTNER_TOKEN_TTL_SECONDS)
         .setJti(newId("tok"))
         .sign(key);
-      return { access_token: accessToken, token_type: "Bearer" as const, expires_in: PARTNER_TOKEN_TTL_SECONDS, scope };
+      return {
+        access_token: accessToken,
+        token_type: "Bearer" as const,
+        expires_in: PARTNER_TOKEN_TTL_SECONDS,
+        scope,
+      };
     },
 
     async listOrganisations(principal: Principal, filter: { kind?: OrganisationKind }) {
@@ -224,13 +259,19 @@ export function createIdentityService(deps: IdentityDeps) {
       const visible =
         org &&
         ((principal.type === "user" &&
-          (principal.isAdmin || (await repo.membershipsOf(db, principal.userId)).some((m) => m.organisationId === id))) ||
+          (principal.isAdmin ||
+            (await repo.membershipsOf(db, principal.userId)).some((m) => m.organisationId === id))) ||
           (principal.type === "client" && principal.organisationId === id));
       if (!visible) throw new AppError("identity.organisation_not_found", `No organisation ${id}`);
       return { ...org, members: await repo.membersOf(db, id) };
     },
 
     async createOrganisation(input: { name: string; kind: OrganisationKind; regionCode?: string | null }) {
+      if (input.regionCode && !(await deps.regionExists(input.regionCode))) {
+        throw new AppError("request.validation", `Unknown region code ${input.regionCode}`, {
+          errors: [{ field: "body/regionCode", message: "is not a Kemendagri region code Lumbung knows" }],
+        });
+      }
       if (await repo.findOrganisationByName(db, input.name)) {
         throw new AppError("identity.organisation_exists", `"${input.name}" exists already`);
       }
@@ -254,7 +295,8 @@ export function createIdentityService(deps: IdentityDeps) {
       const org = await this.getOrganisation(principal, organisationId);
       const isOrgAdmin =
         principal.type === "user" &&
-        (principal.isAdmin || org.members.some((m) => m.userId === principal.userId && m.role === "org_admin"));
+        (principal.isAdmin ||
+          org.members.some((m) => m.userId === principal.userId && m.role === "org_admin"));
       if (!isOrgAdmin) throw new AppError("auth.forbidden", "Only the organisation's admins may add members");
       const email = normaliseEmail(input.email);
       let user = await repo.findUserByEmail(db, email);

@@ -29,7 +29,10 @@ export const organisations = pgTable(
     gs1CompanyPrefix: text("gs1_company_prefix"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("organisations_name_key").on(sql`lower(${t.name})`), index("organisations_kind_idx").on(t.kind)],
+  (t) => [
+    uniqueIndex("organisations_name_key").on(sql`lower(${t.name})`),
+    index("organisations_kind_idx").on(t.kind),
+  ],
 );
 
 export const users = pgTable(
@@ -59,7 +62,10 @@ export const memberships = pgTable(
     role: text("role").$type<MembershipRole>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.organisationId] }), index("memberships_org_idx").on(t.organisationId)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.organisationId] }),
+    index("memberships_org_idx").on(t.organisationId),
+  ],
 );
 
 export const sessions = pgTable(

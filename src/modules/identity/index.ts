@@ -3,6 +3,7 @@ import type { Authenticator } from "../../http/access";
 import { SESSION_COOKIE } from "./identity.routes";
 import type { IdentityService } from "./identity.service";
 
+export { identityRepository } from "./identity.repository";
 export { identityRoutes, SESSION_COOKIE } from "./identity.routes";
 export {
   createIdentityService,
@@ -11,8 +12,7 @@ export {
   type IdentityService,
   PARTNER_TOKEN_TTL_SECONDS,
 } from "./identity.service";
-export { identityRepository } from "./identity.repository";
-export { ORGANISATION_KINDS, type OrganisationKind, MEMBERSHIP_ROLES } from "./identity.tables";
+export { MEMBERSHIP_ROLES, ORGANISATION_KINDS, type OrganisationKind } from "./identity.tables";
 
 /** Bearer header first (API clients, partners), then the web session cookie. */
 export function identityAuthenticator(identity: IdentityService): Authenticator {

@@ -1,3 +1,4 @@
+export { COMMODITIES, REFERENCE_PRICES, SITES } from "./reference.data";
 export { referenceRoutes } from "./reference.routes";
 export {
   createReferenceService,
@@ -5,4 +6,3 @@ export {
   pricesInForce,
   type ReferenceService,
 } from "./reference.service";
-export { COMMODITIES, REFERENCE_PRICES, SITES } from "./reference.data";

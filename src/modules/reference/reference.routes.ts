@@ -30,7 +30,9 @@ const CommoditySchema = z.object({
   nameEn: z.string(),
   category: z.string(),
   unit: z.string(),
-  referencePrices: z.array(ReferencePriceSchema).meta({ description: "Reference prices in force today (WIB)" }),
+  referencePrices: z
+    .array(ReferencePriceSchema)
+    .meta({ description: "Reference prices in force today (WIB)" }),
 });
 
 const SiteSchema = z.object({
@@ -46,16 +48,22 @@ const SiteSchema = z.object({
   operatorOrganisationId: z.string().nullable(),
 });
 
-const RegionCode = z.string().regex(/^\d{2}(\.\d{2}){0,2}(\.\d{4})?$/, "a Kemendagri code such as 18, 18.71 or 18.71.01");
+const RegionCode = z
+  .string()
+  .regex(/^\d{2}(\.\d{2}){0,2}(\.\d{4})?$/, "a Kemendagri code such as 18, 18.71 or 18.71.01");
 
-export const referenceRoutes: FastifyPluginAsyncZod<{ reference: ReferenceService }> = async (app, { reference }) => {
+export const referenceRoutes: FastifyPluginAsyncZod<{ reference: ReferenceService }> = async (
+  app,
+  { reference },
+) => {
   app.get(
     "/api/v1/regions",
     {
       config: { access: access.public },
       schema: {
         tags: ["reference"],
-        summary: "Kemendagri regions: all provinces; regencies, districts and villages of Lampung and DKI Jakarta",
+        summary:
+          "Kemendagri regions: all provinces; regencies, districts and villages of Lampung and DKI Jakarta",
         querystring: z.object({
           level: z.enum(REGION_LEVELS).optional(),
           parent: RegionCode.optional(),
@@ -88,7 +96,9 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ reference: ReferenceServic
       schema: {
         tags: ["reference"],
         summary: "Strategic commodities with the HET/HAP/HPP reference prices in force",
-        querystring: z.object({ date: z.iso.date().optional().meta({ description: "Prices in force on this day (WIB)" }) }),
+        querystring: z.object({
+          date: z.iso.date().optional().meta({ description: "Prices in force on this day (WIB)" }),
+        }),
         response: { 200: z.object({ items: z.array(CommoditySchema) }), ...problems() },
       },
     },
@@ -127,13 +137,20 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ reference: ReferenceServic
           min: z.number().int().positive().nullable().default(null),
           max: z.number().int().positive(),
           effectiveFrom: z.iso.date(),
-          source: z.string().trim().min(3).max(300).meta({ description: "The regulation, e.g. Kepbadan 299/2025" }),
+          source: z
+            .string()
+            .trim()
+            .min(3)
+            .max(300)
+            .meta({ description: "The regulation, e.g. Kepbadan 299/2025" }),
         }),
         response: { 201: ReferencePriceSchema, ...problems(404, 409) },
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await reference.addReferencePrice({ ...req.body, commodityCode: req.params.code })),
+      reply
+        .status(201)
+        .send(await reference.addReferencePrice({ ...req.body, commodityCode: req.params.code })),
   );
 
   app.get(

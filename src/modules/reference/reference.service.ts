@@ -1,18 +1,17 @@
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { getDistricts, getProvinces, getRegencies, getVillages } from "idn-area-data";
-import type { Database, DbOrTx } from "../../db/client";
+import type { Database } from "../../db/client";
 import { AppError } from "../../http/errors";
 import type { Clock } from "../../lib/clock";
-import { newId } from "../../lib/ids";
 import { jakartaDate } from "../../lib/time";
 import "./reference.errors";
 import { COMMODITIES, CORRIDOR_PROVINCES, REFERENCE_PRICES, SITES } from "./reference.data";
 import {
-  type RegionLevel,
-  type SiteKind,
   commodities,
+  type RegionLevel,
   referencePrices,
   regions,
+  type SiteKind,
   sites,
 } from "./reference.tables";
 
@@ -46,7 +45,13 @@ async function officialRegions() {
   return rows;
 }
 
-export function referencePriceId(p: { commodityCode: string; kind: string; level: string; zone: string | null; effectiveFrom: string }) {
+export function referencePriceId(p: {
+  commodityCode: string;
+  kind: string;
+  level: string;
+  zone: string | null;
+  effectiveFrom: string;
+}) {
   return `rp_${p.commodityCode}_${p.kind}_${p.level}_${p.zone ?? "national"}_${p.effectiveFrom}`;
 }
 
@@ -54,7 +59,9 @@ export function referencePriceId(p: { commodityCode: string; kind: string; level
  * Loads reference data; safe to run at every start: existing rows are updated in place,
  * nothing is duplicated, and rows added by admins are left alone.
  */
-export async function loadReferenceData(db: Database): Promise<{ regions: number; commodities: number; prices: number; sites: number }> {
+export async function loadReferenceData(
+  db: Database,
+): Promise<{ regions: number; commodities: number; prices: number; sites: number }> {
   const regionRows = await officialRegions();
   await db.transaction(async (tx) => {
     await insertBatched(regionRows, (chunk) =>
@@ -63,7 +70,11 @@ export async function loadReferenceData(db: Database): Promise<{ regions: number
         .values(chunk)
         .onConflictDoUpdate({
           target: regions.code,
-          set: { name: sql`excluded.name`, level: sql`excluded.level`, parentCode: sql`excluded.parent_code` },
+          set: {
+            name: sql`excluded.name`,
+            level: sql`excluded.level`,
+            parentCode: sql`excluded.parent_code`,
+          },
         }),
     );
     await tx
@@ -97,7 +108,11 @@ export async function loadReferenceData(db: Database): Promise<{ regions: number
       )
       .onConflictDoUpdate({
         target: referencePrices.id,
-        set: { minPrice: sql`excluded.min_price`, maxPrice: sql`excluded.max_price`, source: sql`excluded.source` },
+        set: {
+          minPrice: sql`excluded.min_price`,
+          maxPrice: sql`excluded.max_price`,
+          source: sql`excluded.source`,
+        },
       });
     for (const s of SITES) {
       await tx
@@ -115,11 +130,23 @@ export async function loadReferenceData(db: Database): Promise<{ regions: number
         })
         .onConflictDoUpdate({
           target: sites.code,
-          set: { name: s.name, kind: s.kind, regionCode: s.regionCode, address: s.address, latitude: s.latitude, longitude: s.longitude },
+          set: {
+            name: s.name,
+            kind: s.kind,
+            regionCode: s.regionCode,
+            address: s.address,
+            latitude: s.latitude,
+            longitude: s.longitude,
+          },
         });
     }
   });
-  return { regions: regionRows.length, commodities: COMMODITIES.length, prices: REFERENCE_PRICES.length, sites: SITES.length };
+  return {
+    regions: regionRows.length,
+    commodities: COMMODITIES.length,
+    prices: REFERENCE_PRICES.length,
+    sites: SITES.length,
+  };
 }
 
 type PriceRow = typeof referencePrices.$inferSelect;
@@ -170,8 +197,12 @@ export function createReferenceService(deps: { db: Database; clock: Clock }) {
       return row;
     },
 
-    async regionExists(tx: DbOrTx, code: string) {
-      const [row] = await tx.select({ code: regions.code }).from(regions).where(eq(regions.code, code)).limit(1);
+    async regionExists(code: string) {
+      const [row] = await db
+        .select({ code: regions.code })
+        .from(regions)
+        .where(eq(regions.code, code))
+        .limit(1);
       return Boolean(row);
     },
 
@@ -234,7 +265,10 @@ export function createReferenceService(deps: { db: Database; clock: Clock }) {
       };
       const [inserted] = await db.insert(referencePrices).values(row).onConflictDoNothing().returning();
       if (!inserted) {
-        throw new AppError("reference.price_exists", "A reference price with that commodity, kind, level, zone and date exists");
+        throw new AppError(
+          "reference.price_exists",
+          "A reference price with that commodity, kind, level, zone and date exists",
+        );
       }
       return priceView(inserted);
     },
@@ -254,12 +288,11 @@ export function createReferenceService(deps: { db: Database; clock: Clock }) {
 
     async assignSiteOperators(assignments: { siteCode: string; organisationId: string }[]) {
       for (const a of assignments) {
-        await db.update(sites).set({ operatorOrganisationId: a.organisationId }).where(eq(sites.code, a.siteCode));
+        await db
+          .update(sites)
+          .set({ operatorOrganisationId: a.organisationId })
+          .where(eq(sites.code, a.siteCode));
       }
-    },
-
-    async siteCodes(codes: string[]) {
-      return db.select({ code: sites.code }).from(sites).where(inArray(sites.code, codes));
     },
   };
 }

@@ -1,4 +1,13 @@
-import { date, doublePrecision, index, integer, pgTable, text, unique, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  unique,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 export const REGION_LEVELS = ["province", "regency", "district", "village"] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
