@@ -143,5 +143,5 @@ describe("src/main.ts with a bad environment", () => {
     expect(result.stderr).toContain("Invalid configuration");
     for (const variable of ["PORT", "DATABASE_URL", "LOG_LEVEL"])
       expect(result.stderr).toMatch(new RegExp(`- ${variable}: `));
-  });
+  }, 40_000); // above spawnSync's own 30 s, so a hung child fails with its own error
 });

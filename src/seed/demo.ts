@@ -17,16 +17,19 @@ interface DemoOrganisation {
   regionCode: string;
 }
 
+// Region codes are Kemendagri (idn-area-data): 31.71 Jakarta Pusat, 31.72 Jakarta Utara, 31.75 Jakarta Timur.
+// (../shared/reference/corridor.md lists BPS codes for Jakarta, which number the kota differently.)
+
 /** One organisation per kind that has a demo user, plus the BUMDs and partners the journeys need. */
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   { name: "Gapoktan Sari Makmur", kind: "koperasi", regionCode: "18.72" },
   { name: "Kopi Robusta Tanggamus", kind: "umkm", regionCode: "18.06" },
-  { name: "PT Food Station Tjipinang Jaya", kind: "bumd", regionCode: "31.72" },
+  { name: "PT Food Station Tjipinang Jaya", kind: "bumd", regionCode: "31.75" },
   { name: "Perumda Pasar Jaya", kind: "bumd", regionCode: "31.71" },
-  { name: "Perumda Dharma Jaya", kind: "bumd", regionCode: "31.72" },
+  { name: "Perumda Dharma Jaya", kind: "bumd", regionCode: "31.75" },
   { name: "PT Wahana Raharja", kind: "bumd", regionCode: "18.71" },
   { name: "Operator Hub Pelabuhan Panjang", kind: "hub_operator", regionCode: "18.71" },
-  { name: "Operator Hub Tanjung Priok", kind: "hub_operator", regionCode: "31.75" },
+  { name: "Operator Hub Tanjung Priok", kind: "hub_operator", regionCode: "31.72" },
   { name: "Gudang Bersama Lampung", kind: "warehouse_operator", regionCode: "18.71" },
   { name: "PT Angkutan Sumatera Jawa", kind: "carrier", regionCode: "18.71" },
   { name: "Pabrik Tapioka Lampung Tengah", kind: "processor", regionCode: "18.02" },

@@ -170,7 +170,9 @@ describe("organisation scoping", () => {
       headers: bearer(admin),
       payload: { name: "Koperasi Antah Berantah", kind: "koperasi", regionCode: "18.99" },
     });
-    expect(expectProblem(unknownRegion, 400, "request.validation").errors?.[0]?.field).toBe("body/regionCode");
+    expect(expectProblem(unknownRegion, 400, "request.validation").errors?.[0]?.field).toBe(
+      "body/regionCode",
+    );
     const duplicate = await t.app.inject({
       method: "POST",
       url: "/api/v1/organisations",

@@ -244,7 +244,9 @@ describe("rate limits", () => {
 describe("members of several organisations", () => {
   it("switch the organisation their session acts for, and only to their own", async () => {
     const admin = await t.login(DEMO_EMAILS.admin);
-    const orgs = (await t.app.inject({ method: "GET", url: "/api/v1/organisations?kind=bumd", headers: bearer(admin) })).json();
+    const orgs = (
+      await t.app.inject({ method: "GET", url: "/api/v1/organisations?kind=bumd", headers: bearer(admin) })
+    ).json();
     const wahana = orgs.items.find((o: { name: string }) => o.name === "PT Wahana Raharja");
     const pasarJaya = orgs.items.find((o: { name: string }) => o.name === "Perumda Pasar Jaya");
     const added = await t.app.inject({
@@ -263,7 +265,11 @@ describe("members of several organisations", () => {
       payload: { organisationId: wahana.id },
     });
     expect(switched.statusCode).toBe(200);
-    expect(switched.json()).toMatchObject({ persona: "bumd", organisation: { name: "PT Wahana Raharja" }, role: "member" });
+    expect(switched.json()).toMatchObject({
+      persona: "bumd",
+      organisation: { name: "PT Wahana Raharja" },
+      role: "member",
+    });
     const me = await t.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: bearer(token) });
     expect(me.json().persona).toBe("bumd");
 

@@ -471,3 +471,55 @@ describe("loading reference data again", () => {
     });
   });
 });
+
+describe("reference data fixes", () => {
+  it("places the Priok hub in Jakarta Utara and the Cipinang warehouse in Jakarta Timur (Kemendagri codes)", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/v1/sites" });
+    const sites = res.json().items as { code: string; regionCode: string; regionName: string }[];
+    expect(sites.find((s) => s.code === "hub-priok")).toMatchObject({
+      regionCode: "31.72",
+      regionName: "Kota Administrasi Jakarta Utara",
+    });
+    expect(sites.find((s) => s.code === "gudang-bersama-jakarta")).toMatchObject({
+      regionCode: "31.75",
+      regionName: "Kota Administrasi Jakarta Timur",
+    });
+  });
+
+  it("refuses absurd prices and empty zones with 400 instead of storing or failing", async () => {
+    const admin = await t.login(DEMO_EMAILS.admin);
+    const huge = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/commodities/jagung/reference-prices",
+      headers: bearer(admin),
+      payload: {
+        kind: "HAP",
+        level: "consumer",
+        max: 3_000_000_000,
+        effectiveFrom: "2025-01-01",
+        source: "Uji",
+      },
+    });
+    expect(expectProblem(huge, 400, "request.validation").errors?.[0]?.field).toBe("body/max");
+    const emptyZone = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/commodities/cabai-rawit/reference-prices",
+      headers: bearer(admin),
+      payload: {
+        kind: "HAP",
+        level: "consumer",
+        zone: "",
+        max: 1,
+        effectiveFrom: "2025-01-01",
+        source: "Uji",
+      },
+    });
+    expect(expectProblem(emptyZone, 400, "request.validation").errors?.[0]?.field).toBe("body/zone");
+  });
+
+  it("treats % and _ in a region search as text, not wildcards", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/v1/regions?q=__" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual([]);
+  });
+});

@@ -48,6 +48,9 @@ const SiteSchema = z.object({
   operatorOrganisationId: z.string().nullable(),
 });
 
+// Prices are stored as 32-bit integers of rupiah per unit; a billion rupiah a kilo is a typo.
+const MAX_RUPIAH = 1_000_000_000;
+
 const RegionCode = z
   .string()
   .regex(/^\d{2}(\.\d{2}){0,2}(\.\d{4})?$/, "a Kemendagri code such as 18, 18.71 or 18.71.01");
@@ -133,9 +136,16 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ reference: ReferenceServic
         body: z.object({
           kind: z.enum(REFERENCE_PRICE_KINDS),
           level: z.enum(["consumer", "producer"]),
-          zone: z.string().max(10).nullable().default(null),
-          min: z.number().int().positive().nullable().default(null),
-          max: z.number().int().positive(),
+          zone: z
+            .string()
+            .trim()
+            .min(1)
+            .max(10)
+            .nullable()
+            .default(null)
+            .meta({ description: "HET zone; null when national" }),
+          min: z.number().int().positive().max(MAX_RUPIAH).nullable().default(null),
+          max: z.number().int().positive().max(MAX_RUPIAH),
           effectiveFrom: z.iso.date(),
           source: z
             .string()

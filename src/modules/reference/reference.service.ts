@@ -17,6 +17,10 @@ import {
 
 const BATCH = 500;
 
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 async function insertBatched<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
 }
@@ -131,6 +135,7 @@ export async function loadReferenceData(
         .onConflictDoUpdate({
           target: sites.code,
           set: {
+            source: s.source,
             name: s.name,
             kind: s.kind,
             regionCode: s.regionCode,
@@ -156,7 +161,7 @@ export function pricesInForce(rows: PriceRow[], day: string): PriceRow[] {
   const latest = new Map<string, PriceRow>();
   for (const r of rows) {
     if (r.effectiveFrom > day) continue;
-    const key = `${r.commodityCode}|${r.kind}|${r.level}|${r.zone ?? ""}`;
+    const key = JSON.stringify([r.commodityCode, r.kind, r.level, r.zone]);
     const seen = latest.get(key);
     if (!seen || seen.effectiveFrom < r.effectiveFrom) latest.set(key, r);
   }
@@ -182,7 +187,7 @@ export function createReferenceService(deps: { db: Database; clock: Clock }) {
       const conditions = [];
       if (q.level) conditions.push(eq(regions.level, q.level));
       if (q.parent) conditions.push(eq(regions.parentCode, q.parent));
-      if (q.q) conditions.push(sql`${regions.name} ilike ${`%${q.q}%`}`);
+      if (q.q) conditions.push(sql`${regions.name} ilike ${`%${escapeLike(q.q)}%`} escape '\\'`);
       return db
         .select()
         .from(regions)
