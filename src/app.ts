@@ -128,7 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   auditWrites(app, services.audit);
   await registerOpenApi(app, VERSION);
 
-  await app.register(healthRoutes, { dbKind: database.kind, version: VERSION, readiness });
+  await app.register(healthRoutes, { dbKind: database.kind, version: VERSION, demo: config.demo, readiness });
   await app.register(identityRoutes, {
     identity: services.identity,
     loginRateLimit: config.loginRateLimit,

@@ -113,3 +113,20 @@ describe("logs", () => {
     }
   });
 });
+
+describe("sign-in in the audit log", () => {
+  it("names the person who signed in, not 'anonymous'", async () => {
+    await t.login(DEMO_EMAILS.warehouse_operator);
+    const admin = await t.login(DEMO_EMAILS.admin);
+    const log = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/audit?action=POST%20/api/v1/auth/login",
+      headers: bearer(admin),
+    });
+    const labels = log
+      .json()
+      .items.filter((e: { status: number }) => e.status === 200)
+      .map((e: { actorLabel: string }) => e.actorLabel);
+    expect(labels).toContain("Dewi Lestari (Gudang Bersama)");
+  });
+});

@@ -14,6 +14,7 @@ describe("health and readiness", () => {
       db: process.env.DATABASE_URL ? "postgres" : "pglite",
       version: JSON.parse(readFileSync("package.json", "utf8")).version,
       phase: "ready",
+      demo: true, // demo mode is on outside production
     });
   });
 });

@@ -51,11 +51,11 @@ function UserMenu() {
       <button
         type="button"
         className="button button-on-dark"
-        aria-disabled={signOut.isPending}
+        aria-disabled={signOut.isPending || undefined}
         onClick={() => {
           if (signOut.isPending) return;
           signOut.mutate(undefined, {
-            onSuccess: () => navigate("/masuk", { replace: true, state: { signedOut: true } }),
+            onSuccess: () => navigate("/masuk", { replace: true, state: { ended: "signedOut" } }),
           });
         }}
       >
@@ -76,18 +76,27 @@ export function AppShell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const session = useSession();
   const mainRef = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
+  const interacted = useRef(false);
   // Operators get the wide desktop console; everyone else a reading-width column.
   const wide = location.pathname === "/" && !!session.data && isOperator(session.data.persona);
 
-  // After client-side navigation, move focus to the new page so screen readers announce it.
+  useEffect(() => {
+    const mark = () => {
+      interacted.current = true;
+    };
+    document.addEventListener("keydown", mark, { capture: true, once: true });
+    document.addEventListener("pointerdown", mark, { capture: true, once: true });
+    return () => {
+      document.removeEventListener("keydown", mark, { capture: true });
+      document.removeEventListener("pointerdown", mark, { capture: true });
+    };
+  }, []);
+
+  // After a navigation the person caused, move focus to the new page so screen readers
+  // announce it (redirects on first load leave focus alone).
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on path changes only
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    mainRef.current?.focus();
+    if (interacted.current) mainRef.current?.focus();
   }, [location.pathname]);
 
   return (

@@ -36,11 +36,20 @@ export interface Organisation {
   kind: string;
 }
 
+export interface Membership {
+  organisationId: string;
+  name: string;
+  kind: string;
+  role: string;
+}
+
 export interface Session {
   user: User;
   persona: Persona;
   organisation: Organisation | null;
   role: string | null;
+  /** Every organisation the user belongs to (the server may omit it). */
+  memberships?: Membership[];
 }
 
 export interface LoginResponse extends Session {
@@ -99,9 +108,9 @@ export interface AuditEntry {
   at: string;
   actorLabel: string | null;
   action: string;
-  method: string;
-  path: string;
-  status: number;
+  method: string | null;
+  path: string | null;
+  status: number | null;
   ip: string | null;
   requestId: string | null;
 }
@@ -121,9 +130,10 @@ export interface AuditPage extends ListResponse<AuditEntry> {
   nextCursor: string | null;
 }
 
-/** Optional facts from `GET /health`; only `demo` is used, to show the demo-account hint. */
+/** `GET /health`; `demo: true` (when the server runs with demo accounts) shows the demo-account hint. */
 export interface Health {
-  status?: string;
+  status: string;
+  version?: string;
   demo?: boolean;
 }
 
@@ -195,7 +205,11 @@ function isProblem(body: unknown): body is Problem {
 }
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
+  const headers: Record<string, string> = {
+    Accept: "application/json, application/problem+json",
+    // Problem titles come back in the language the person reads the app in.
+    "Accept-Language": document.documentElement.lang === "en" ? "en" : "id",
+  };
   const init: RequestInit = { method, headers, credentials: "same-origin" };
   if (body !== undefined) {
     headers["Content-Type"] = "application/json";
@@ -259,8 +273,8 @@ export const api = {
 };
 
 /** Strip the token from a login/register response: the web app keeps only the session. */
-export function toSession({ user, persona, organisation, role }: LoginResponse): Session {
-  return { user, persona, organisation, role };
+export function toSession({ token: _token, ...session }: LoginResponse): Session {
+  return session;
 }
 
 export function isOperator(persona: Persona): boolean {

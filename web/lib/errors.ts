@@ -13,7 +13,7 @@ export function errorMessage(error: unknown, t: Translate, td: TranslateDynamic)
   if (error.status === 0) return t("error.network");
   const known = td(`error.${error.code}`, "");
   if (known) return known;
-  if (error.status === 429) return t("error.rate_limited");
+  if (error.status === 429) return t("error.request.rate_limited");
   if (error.status === 401) return t("error.auth.unauthenticated");
   if (error.status === 403) return t("error.auth.forbidden");
   if (error.status >= 500) return t("error.unknown");

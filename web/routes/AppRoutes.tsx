@@ -3,7 +3,7 @@ import { Link, Navigate, Outlet, Route, Routes, useLocation } from "react-router
 import { ErrorAlert } from "../components/Alert.tsx";
 import { AppShell } from "../components/AppShell.tsx";
 import { SignInPage, type SignInState } from "../features/auth/SignInPage.tsx";
-import { useSession, wasExpired } from "../features/auth/session.ts";
+import { sessionEnd, useSession } from "../features/auth/session.ts";
 import { CitizenHome } from "../features/home/CitizenHome.tsx";
 import { isOperator, type Session } from "../lib/api.ts";
 import { errorMessage } from "../lib/errors.ts";
@@ -55,7 +55,7 @@ function Home() {
     <SessionGate>
       {(session) => {
         if (!session) {
-          const state: SignInState = { from: location.pathname, expired: wasExpired() };
+          const state: SignInState = { from: location.pathname, ended: sessionEnd() };
           return <Navigate to="/masuk" replace state={state} />;
         }
         return isOperator(session.persona) ? (

@@ -11,13 +11,15 @@ export interface Readiness {
 export const healthRoutes: FastifyPluginAsyncZod<{
   dbKind: DatabaseKind;
   version: string;
+  demo: boolean;
   readiness: Readiness;
-}> = async (app, { dbKind, version, readiness }) => {
+}> = async (app, { dbKind, version, demo, readiness }) => {
   const Health = z.object({
     status: z.enum(["ok", "starting"]),
     db: z.enum(["pglite", "postgres"]),
     version: z.string(),
     phase: z.enum(["migrating", "seeding", "ready"]),
+    demo: z.boolean().meta({ description: "Demo accounts are seeded (never in production)" }),
   });
   app.get(
     "/health",
@@ -35,6 +37,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{
         db: dbKind,
         version,
         phase: readiness.phase,
+        demo,
       } as const;
       return reply.status(readiness.ready ? 200 : 503).send(body);
     },

@@ -101,6 +101,7 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRouteOptions> = async
     },
     async (req, reply) => {
       const session = await identity.register(req.body, meta(req));
+      req.principal = await identity.authenticate(session.token); // the audit record names the new user
       setSessionCookie(reply, session.token, session.expiresAt);
       return reply.status(201).send(loginView(session));
     },
@@ -123,6 +124,7 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRouteOptions> = async
     },
     async (req, reply) => {
       const session = await identity.login(req.body, meta(req));
+      req.principal = await identity.authenticate(session.token); // the audit record names who signed in
       setSessionCookie(reply, session.token, session.expiresAt);
       return loginView(session);
     },

@@ -4,7 +4,8 @@ import { api } from "../../lib/api.ts";
 import { formatDateTimeWIB } from "../../lib/format.ts";
 import { usePreferences } from "../../lib/preferences.tsx";
 
-function statusClass(status: number): string {
+function statusClass(status: number | null): string {
+  if (status === null) return "badge";
   if (status >= 500) return "badge badge-danger";
   if (status >= 400) return "badge badge-warning";
   return "badge badge-success";
@@ -24,7 +25,6 @@ export function AuditTable() {
                 <th scope="col">{t("audit.time")}</th>
                 <th scope="col">{t("audit.actor")}</th>
                 <th scope="col">{t("audit.action")}</th>
-                <th scope="col">{t("audit.request")}</th>
                 <th scope="col">{t("audit.status")}</th>
               </tr>
             </thead>
@@ -36,13 +36,12 @@ export function AuditTable() {
                   </td>
                   <td>{entry.actorLabel ?? <span className="muted">{t("audit.anonymous")}</span>}</td>
                   <td>
-                    <code>{entry.action}</code>
-                  </td>
-                  <td className="small">
-                    <span className="method">{entry.method}</span> <code className="path">{entry.path}</code>
+                    <code className="action" title={entry.path ?? undefined}>
+                      {entry.action}
+                    </code>
                   </td>
                   <td>
-                    <span className={statusClass(entry.status)}>{entry.status}</span>
+                    <span className={statusClass(entry.status)}>{entry.status ?? "—"}</span>
                   </td>
                 </tr>
               ))}

@@ -109,7 +109,7 @@ export function RegisterPage() {
           <button
             type="submit"
             className="button button-primary button-block"
-            aria-disabled={register.isPending}
+            aria-disabled={register.isPending || undefined}
           >
             {register.isPending ? t("register.submitting") : t("register.submit")}
           </button>

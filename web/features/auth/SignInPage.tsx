@@ -6,12 +6,11 @@ import { Icon } from "../../components/Icon.tsx";
 import { errorMessage, fieldErrorsOf } from "../../lib/errors.ts";
 import { parseIdentifier } from "../../lib/identifier.ts";
 import { useDocumentTitle, usePreferences } from "../../lib/preferences.tsx";
-import { useHealth, useSignIn } from "./session.ts";
+import { type SessionEnd, useHealth, useSignIn } from "./session.ts";
 
 export interface SignInState {
-  signedOut?: boolean;
-  expired?: boolean;
   from?: string;
+  ended?: SessionEnd | undefined;
 }
 
 type Errors = Partial<Record<"identifier" | "password", string>>;
@@ -61,14 +60,11 @@ export function SignInPage() {
 
   const clientSummary = Object.keys(errors).length > 0 ? t("validation.summary") : null;
   const alert = signIn.isError ? errorMessage(signIn.error, t, td) : clientSummary;
-  const status =
-    signIn.isPending || signIn.isError
-      ? null
-      : state.expired
-        ? t("error.auth.unauthenticated")
-        : state.signedOut
-          ? t("signIn.signedOut")
-          : null;
+  const ended: Record<SessionEnd, string> = {
+    expired: t("error.auth.unauthenticated"),
+    signedOut: t("signIn.signedOut"),
+  };
+  const status = signIn.isPending || signIn.isError || !state.ended ? null : ended[state.ended];
 
   return (
     <div className="auth-layout">
@@ -129,7 +125,7 @@ export function SignInPage() {
           <button
             type="submit"
             className="button button-primary button-block"
-            aria-disabled={signIn.isPending}
+            aria-disabled={signIn.isPending || undefined}
           >
             {signIn.isPending ? t("signIn.submitting") : t("signIn.submit")}
           </button>

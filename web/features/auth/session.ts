@@ -10,7 +10,10 @@ import {
 
 export const SESSION_KEY = ["session"] as const;
 
-let expired = false;
+export type SessionEnd = "expired" | "signedOut";
+
+/** How the last session ended, so the sign-in page can say so. Cleared on the next sign-in. */
+let lastEnd: SessionEnd | undefined;
 
 export function useSession() {
   return useQuery({
@@ -25,7 +28,7 @@ export function useSession() {
 function useSetSession() {
   const queryClient = useQueryClient();
   return (session: Session | null) => {
-    expired = false;
+    if (session) lastEnd = undefined;
     // Data cached for another account must never be shown to this one.
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
     queryClient.setQueryData(SESSION_KEY, session);
@@ -59,7 +62,10 @@ export function useSignOut() {
         if (!(error instanceof ApiError && error.status === 401)) throw error;
       }
     },
-    onSuccess: () => setSession(null),
+    onSuccess: () => {
+      lastEnd = "signedOut";
+      setSession(null);
+    },
   });
 }
 
@@ -74,10 +80,9 @@ export function useHealth() {
 
 /** Remember that the server said the session ended (a 401 on a data request). */
 export function markExpired(): void {
-  expired = true;
+  lastEnd = "expired";
 }
 
-/** Whether the last session ended by itself rather than by signing out. */
-export function wasExpired(): boolean {
-  return expired;
+export function sessionEnd(): SessionEnd | undefined {
+  return lastEnd;
 }

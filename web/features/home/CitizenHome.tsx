@@ -38,15 +38,15 @@ export function CitizenHome({ session }: { session: Session }) {
         </h2>
         <ul className="tiles">
           {TILES.map((tile) => (
-            <li key={tile.key} className="tile" aria-disabled="true" data-testid={`tile-${tile.key}`}>
+            <li key={tile.key} className="tile" data-testid={`tile-${tile.key}`}>
               <span className="tile-icon">
                 <Icon name={tile.icon} size={28} />
               </span>
-              <span className="tile-text">
+              <span className="tile-body">
                 <span className="tile-title">{t(tile.title)}</span>
                 <span className="tile-desc">{t(tile.desc)}</span>
+                <span className="badge badge-soon">{t("citizen.comingSoon")}</span>
               </span>
-              <span className="badge badge-soon">{t("citizen.comingSoon")}</span>
             </li>
           ))}
         </ul>

@@ -15,30 +15,30 @@ export function SitesTable() {
             <caption className="visually-hidden">{t("sites.title")}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("sites.code")}</th>
                 <th scope="col">{t("sites.name")}</th>
                 <th scope="col">{t("sites.kind")}</th>
                 <th scope="col">{t("sites.region")}</th>
                 <th scope="col">{t("sites.address")}</th>
-                <th scope="col">{t("sites.coordinates")}</th>
               </tr>
             </thead>
             <tbody>
               {data.items.map((site) => (
                 <tr key={site.id}>
-                  <td className="nowrap">
-                    <code>{site.code}</code>
-                  </td>
-                  <th scope="row">{site.name}</th>
+                  <th scope="row">
+                    {site.name}
+                    <code className="cell-sub">{site.code}</code>
+                  </th>
                   <td>
                     <span className={`badge badge-${site.kind}`}>{t(`sites.kind.${site.kind}`)}</span>
                   </td>
                   <td>
                     {site.regionName} <span className="muted small">({site.regionCode})</span>
                   </td>
-                  <td className="small">{site.address}</td>
-                  <td className="small nowrap">
-                    {formatCoordinate(site.latitude)}, {formatCoordinate(site.longitude)}
+                  <td className="small">
+                    {site.address}
+                    <span className="cell-sub" title={t("sites.coordinates")}>
+                      {formatCoordinate(site.latitude)}, {formatCoordinate(site.longitude)}
+                    </span>
                   </td>
                 </tr>
               ))}
