@@ -29,7 +29,25 @@ export function allErrorCodes(): string[] {
 export interface FieldError {
   /** JSON pointer-ish path of the offending field, e.g. `body/email`. */
   field: string;
+  /** In English; the problem handler swaps in the Indonesian wording when the caller prefers it. */
   message: string;
+  /** The Indonesian wording, when it is known at the point the error is made. */
+  messageId?: string;
+}
+
+const indonesianWording = new Map<string, string>();
+
+/**
+ * A validation message with its Indonesian wording: returns the English text (for zod, for logs)
+ * and remembers the translation for problem responses in Bahasa Indonesia.
+ */
+export function bilingual(en: string, id: string): string {
+  indonesianWording.set(en, id);
+  return en;
+}
+
+export function indonesianFor(en: string): string | undefined {
+  return indonesianWording.get(en);
 }
 
 export class AppError extends Error {

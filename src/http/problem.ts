@@ -1,6 +1,15 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import { AppError, errorSpec, type FieldError } from "./errors";
+import { z } from "zod";
+import { AppError, errorSpec, type FieldError, indonesianFor } from "./errors";
+
+const zodIndonesian = z.locales.id().localeError;
+const zodEnglish = z.locales.en().localeError;
+
+function localise(e: FieldError, lang: "id" | "en"): { field: string; message: string } {
+  if (lang === "en") return { field: e.field, message: e.message };
+  return { field: e.field, message: e.messageId ?? indonesianFor(e.message) ?? e.message };
+}
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -27,7 +36,7 @@ export function preferredLanguage(req: FastifyRequest): "id" | "en" {
 export function toProblem(req: FastifyRequest, error: AppError): Problem {
   const spec = errorSpec(error.code);
   const lang = preferredLanguage(req);
-  const { headers: _headers, ...extra } = error.extra;
+  const { headers: _headers, errors, ...extra } = error.extra;
   return {
     type: `https://lumbung.go.id/problems/${error.code.replaceAll(".", "/")}`,
     title: spec ? spec.title[lang] : error.code,
@@ -36,6 +45,7 @@ export function toProblem(req: FastifyRequest, error: AppError): Problem {
     instance: req.url.split("?")[0],
     code: error.code,
     ...extra,
+    ...(errors ? { errors: errors.map((e) => localise(e, lang)) } : {}),
   };
 }
 
@@ -49,7 +59,14 @@ function validationErrors(error: FastifyError & { validation?: unknown[] }): Fie
     const where = error.validationContext ?? "body";
     return error.validation.map((v) => {
       const p = v.instancePath.replace(/^\//, "");
-      return { field: p ? `${where}/${p}` : where, message: v.message ?? "is invalid" };
+      const message = v.message ?? "is invalid";
+      // zod's own wording has an Indonesian locale; our custom messages are registered with bilingual().
+      const issue = { code: v.keyword, path: p.split("/"), message, ...v.params } as Parameters<
+        typeof zodEnglish
+      >[0];
+      const text = (r: ReturnType<typeof zodEnglish>) => (typeof r === "string" ? r : r?.message);
+      const messageId = text(zodEnglish(issue)) === message ? text(zodIndonesian(issue)) : undefined;
+      return { field: p ? `${where}/${p}` : where, message, ...(messageId ? { messageId } : {}) };
     });
   }
   return (error.validation ?? []).map((v) => {

@@ -91,6 +91,34 @@ describe("every error is RFC 9457 problem+json with a stable code", () => {
     expect(en.json().title).toBe("Authentication required");
   });
 
+  it("field messages speak Bahasa Indonesia by default and English on request", async () => {
+    const payload = { name: "Budi", phone: "021-555", password: "short" };
+    const id = await t.app.inject({ method: "POST", url: "/api/v1/auth/register", payload });
+    const en = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/register",
+      payload,
+      headers: { "accept-language": "en" },
+    });
+    const byField = (res: typeof id) =>
+      Object.fromEntries(
+        expectProblem(res, 400, "request.validation").errors?.map((e) => [e.field, e.message]) ?? [],
+      );
+    expect(byField(id)).toEqual({
+      "body/phone": "harus nomor HP Indonesia, misalnya +6281234567890",
+      "body/password": "minimal 10 karakter",
+    });
+    expect(byField(en)).toEqual({
+      "body/phone": "must be an Indonesian mobile number, e.g. +6281234567890",
+      "body/password": "must be at least 10 characters",
+    });
+    // zod's own wording comes from its Indonesian locale
+    const level = await t.app.inject({ method: "GET", url: "/api/v1/regions?level=planet" });
+    expect(expectProblem(level, 400, "request.validation").errors?.[0]?.message).toMatch(
+      /^Pilihan tidak valid: diharapkan salah satu dari/,
+    );
+  });
+
   it("a refused write keeps what was stored: a bad registration does not create an account", async () => {
     const before = await t.app.inject({
       method: "POST",

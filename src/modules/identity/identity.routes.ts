@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { access, PERSONAS, requireUser, USER_PERSONAS } from "../../http/access";
-import { AppError } from "../../http/errors";
+import { AppError, bilingual } from "../../http/errors";
 import { IdParam, problems } from "../../http/schemas";
 import { EmailSchema, PasswordSchema, PhoneSchema } from "./domain/contact";
 import type { IdentityService } from "./identity.service";
@@ -95,7 +95,10 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRouteOptions> = async
             phone: PhoneSchema.optional(),
             password: PasswordSchema,
           })
-          .refine((b) => b.email || b.phone, { message: "give an email or a phone number", path: ["email"] }),
+          .refine((b) => b.email || b.phone, {
+            message: bilingual("give an email or a phone number", "isi email atau nomor HP"),
+            path: ["email"],
+          }),
         response: { 201: LoginResponse, ...problems(409, 429) },
       },
     },
@@ -257,7 +260,13 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRouteOptions> = async
           kind: OrganisationKindSchema,
           regionCode: z
             .string()
-            .regex(/^\d{2}(\.\d{2})?$/, "a Kemendagri province or regency code, e.g. 18 or 18.71")
+            .regex(
+              /^\d{2}(\.\d{2})?$/,
+              bilingual(
+                "a Kemendagri province or regency code, e.g. 18 or 18.71",
+                "kode provinsi atau kabupaten/kota Kemendagri, misalnya 18 atau 18.71",
+              ),
+            )
             .nullable()
             .optional(),
         }),

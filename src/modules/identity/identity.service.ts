@@ -269,7 +269,13 @@ export function createIdentityService(deps: IdentityDeps) {
     async createOrganisation(input: { name: string; kind: OrganisationKind; regionCode?: string | null }) {
       if (input.regionCode && !(await deps.regionExists(input.regionCode))) {
         throw new AppError("request.validation", `Unknown region code ${input.regionCode}`, {
-          errors: [{ field: "body/regionCode", message: "is not a Kemendagri region code Lumbung knows" }],
+          errors: [
+            {
+              field: "body/regionCode",
+              message: "is not a Kemendagri region code Lumbung knows",
+              messageId: "bukan kode wilayah Kemendagri yang dikenal Lumbung",
+            },
+          ],
         });
       }
       if (await repo.findOrganisationByName(db, input.name)) {
@@ -303,7 +309,13 @@ export function createIdentityService(deps: IdentityDeps) {
       if (!user) {
         if (!input.password) {
           throw new AppError("request.validation", "A new account needs a password", {
-            errors: [{ field: "body/password", message: "required when the email has no account yet" }],
+            errors: [
+              {
+                field: "body/password",
+                message: "required when the email has no account yet",
+                messageId: "wajib diisi bila email belum punya akun",
+              },
+            ],
           });
         }
         user = await repo.insertUser(db, {

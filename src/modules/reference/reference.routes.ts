@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { access } from "../../http/access";
+import { bilingual } from "../../http/errors";
 import { problems } from "../../http/schemas";
 import type { ReferenceService } from "./reference.service";
 import { REFERENCE_PRICE_KINDS, REGION_LEVELS, SITE_KINDS } from "./reference.tables";
@@ -53,7 +54,13 @@ const MAX_RUPIAH = 1_000_000_000;
 
 const RegionCode = z
   .string()
-  .regex(/^\d{2}(\.\d{2}){0,2}(\.\d{4})?$/, "a Kemendagri code such as 18, 18.71 or 18.71.01");
+  .regex(
+    /^\d{2}(\.\d{2}){0,2}(\.\d{4})?$/,
+    bilingual(
+      "a Kemendagri code such as 18, 18.71 or 18.71.01",
+      "kode wilayah Kemendagri, misalnya 18, 18.71 atau 18.71.01",
+    ),
+  );
 
 export const referenceRoutes: FastifyPluginAsyncZod<{ reference: ReferenceService }> = async (
   app,

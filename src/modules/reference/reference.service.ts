@@ -253,7 +253,9 @@ export function createReferenceService(deps: { db: Database; clock: Clock }) {
       const commodity = await this.getCommodity(input.commodityCode);
       if (input.min !== null && input.min > input.max) {
         throw new AppError("request.validation", "min must not exceed max", {
-          errors: [{ field: "body/min", message: "must not exceed max" }],
+          errors: [
+            { field: "body/min", message: "must not exceed max", messageId: "tidak boleh melebihi max" },
+          ],
         });
       }
       const row = {

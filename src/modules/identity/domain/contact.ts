@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { bilingual } from "../../../http/errors";
 
 /**
  * Indonesian mobile numbers in E.164: +62 8xx, 9–12 digits after the 8 block's leading 8.
@@ -26,12 +27,20 @@ export function looksLikeEmail(identifier: string): boolean {
 export const PhoneSchema = z
   .string()
   .trim()
-  .refine((v) => normalisePhone(v) !== null, "must be an Indonesian mobile number, e.g. +6281234567890")
+  .refine(
+    (v) => normalisePhone(v) !== null,
+    bilingual(
+      "must be an Indonesian mobile number, e.g. +6281234567890",
+      "harus nomor HP Indonesia, misalnya +6281234567890",
+    ),
+  )
   .transform((v) => normalisePhone(v) as string);
 
-export const EmailSchema = z.email("must be a valid email address").transform(normaliseEmail);
+export const EmailSchema = z
+  .email(bilingual("must be a valid email address", "harus alamat email yang valid"))
+  .transform(normaliseEmail);
 
 export const PasswordSchema = z
   .string()
-  .min(10, "must be at least 10 characters")
-  .max(200, "must be at most 200 characters");
+  .min(10, bilingual("must be at least 10 characters", "minimal 10 karakter"))
+  .max(200, bilingual("must be at most 200 characters", "maksimal 200 karakter"));
