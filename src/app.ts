@@ -14,6 +14,7 @@ import { registerWeb } from "./http/web";
 import { type Clock, systemClock } from "./lib/clock";
 import { newId } from "./lib/ids";
 import { auditRoutes, auditWrites, createAuditService } from "./modules/audit";
+import { createEpcisService, epcisRoutes } from "./modules/epcis";
 import { healthRoutes, type Readiness } from "./modules/health";
 import { createIdentityService, identityAuthenticator, identityRoutes } from "./modules/identity";
 import { createReferenceService, referenceRoutes } from "./modules/reference";
@@ -63,6 +64,7 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
     }),
     audit: createAuditService({ db, clock: deps.clock }),
     reference,
+    epcis: createEpcisService({ db, clock: deps.clock, limits: deps.config.epcis }),
   };
 }
 
@@ -137,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(referenceRoutes, { reference: services.reference });
   await app.register(auditRoutes, { audit: services.audit });
+  await app.register(epcisRoutes, { prefix: "/epcis", epcis: services.epcis, clock });
   await registerWeb(app, config.webDistDir);
 
   return app;

@@ -33,6 +33,12 @@ const EnvSchema = z
       .default(24 * 14),
     TRUST_PROXY: bool.default(false),
     WEB_DIST_DIR: z.string().min(1).default("./dist/web"),
+    EPCIS_CAPTURE_MAX_EVENTS: z.coerce.number().int().min(1).max(100_000).default(10_000),
+    EPCIS_CAPTURE_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(20 * 1024 * 1024),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
@@ -68,6 +74,7 @@ export interface Config {
   sessionTtlHours: number;
   trustProxy: boolean;
   webDistDir: string;
+  epcis: { maxEventsPerCapture: number; maxCaptureBytes: number };
 }
 
 export class ConfigError extends Error {
@@ -99,5 +106,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     trustProxy: e.TRUST_PROXY,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
+    epcis: { maxEventsPerCapture: e.EPCIS_CAPTURE_MAX_EVENTS, maxCaptureBytes: e.EPCIS_CAPTURE_MAX_BYTES },
   };
 }

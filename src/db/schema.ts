@@ -1,4 +1,5 @@
 // Every table, for drizzle-kit and the typed client. Modules own their tables; this file only gathers them.
 export * from "../modules/audit/audit.tables";
+export * from "../modules/epcis/epcis.tables";
 export * from "../modules/identity/identity.tables";
 export * from "../modules/reference/reference.tables";

@@ -49,9 +49,25 @@ export function toProblem(req: FastifyRequest, error: AppError): Problem {
   };
 }
 
-export function sendProblem(req: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+/** `typeFor` lets a standard binding (EPCIS) name its own problem types, e.g. epcisException:…. */
+export function sendProblem(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  error: AppError,
+  typeFor?: (error: AppError) => string,
+): FastifyReply {
   for (const [k, v] of Object.entries(error.extra.headers ?? {})) reply.header(k, v);
-  return reply.status(error.status).type(PROBLEM_CONTENT_TYPE).send(toProblem(req, error));
+  const problem = toProblem(req, error);
+  if (typeFor) problem.type = typeFor(error);
+  return reply.status(error.status).type(PROBLEM_CONTENT_TYPE).send(problem);
+}
+
+export function logRejection(req: FastifyRequest, error: unknown, appError: AppError): void {
+  if (appError.status >= 500) {
+    req.log.error({ err: error, serialization: isResponseSerializationError(error) }, "request failed");
+  } else {
+    req.log.info({ code: appError.code, status: appError.status }, "request rejected");
+  }
 }
 
 function validationErrors(error: FastifyError & { validation?: unknown[] }): FieldError[] {
@@ -121,11 +137,7 @@ export function normaliseError(error: unknown): AppError {
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error, req, reply) => {
     const appError = normaliseError(error);
-    if (appError.status >= 500) {
-      req.log.error({ err: error, serialization: isResponseSerializationError(error) }, "request failed");
-    } else {
-      req.log.info({ code: appError.code, status: appError.status }, "request rejected");
-    }
+    logRejection(req, error, appError);
     return sendProblem(req, reply, appError);
   });
   app.setNotFoundHandler((req, reply) =>

@@ -66,3 +66,12 @@ describe("newId", () => {
     expect(ids.size).toBe(10_000);
   });
 });
+
+describe("newId within one millisecond", () => {
+  it("keeps the order of creation (a batch of events captured together pages in capture order)", () => {
+    const now = Date.UTC(2025, 3, 15, 1, 0, 0);
+    const batch = Array.from({ length: 500 }, () => newId("evt", now));
+    expect([...batch].sort()).toEqual(batch);
+    expect(new Set(batch).size).toBe(500);
+  });
+});
