@@ -18,6 +18,7 @@ import { createEpcisService, epcisRoutes } from "./modules/epcis";
 import { healthRoutes, type Readiness } from "./modules/health";
 import { createIdentityService, identityAuthenticator, identityRoutes } from "./modules/identity";
 import { createReferenceService, referenceRoutes } from "./modules/reference";
+import { createTraceService, traceRoutes } from "./modules/trace";
 import { VERSION } from "./version";
 
 export interface AppDeps {
@@ -65,6 +66,7 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
     audit: createAuditService({ db, clock: deps.clock }),
     reference,
     epcis: createEpcisService({ db, clock: deps.clock, limits: deps.config.epcis }),
+    trace: createTraceService({ db }),
   };
 }
 
@@ -140,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(referenceRoutes, { reference: services.reference });
   await app.register(auditRoutes, { audit: services.audit });
   await app.register(epcisRoutes, { prefix: "/epcis", epcis: services.epcis, clock });
+  await app.register(traceRoutes, { trace: services.trace });
   await registerWeb(app, config.webDistDir);
 
   return app;

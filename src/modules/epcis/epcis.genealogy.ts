@@ -1,0 +1,92 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+
+/**
+ * The genealogy graph, read straight from the identifiers events name (epcis_event_epcs):
+ *   transformation: an input (instance or class) → each output of the same event
+ *   aggregation:    a child (instance or class) → the parent container it was packed into
+ * Downstream follows those edges forward (what a lot became, what holds it); upstream follows them
+ * backward (the containers' contents, the inputs a product came from — down to the harvest lots).
+ * Each recursive step is an index lookup on (epc, role) and on the event's primary key.
+ */
+export interface GenealogyNode {
+  epc: string;
+  depth: number;
+}
+
+const MAX_DEPTH = 32;
+
+/** Both drivers answer `execute` with `{ rows }`; Drizzle types it loosely across them. */
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+const FORWARD_STEP = sql`
+  select o.epc, g.depth + 1
+  from g
+  join epcis_event_epcs i on i.epc = g.epc and i.role in ('input', 'inputClass', 'child', 'childClass')
+  join epcis_event_epcs o on o.event_pk = i.event_pk
+   and ((i.role in ('input', 'inputClass') and o.role in ('output', 'outputClass'))
+     or (i.role in ('child', 'childClass') and o.role = 'parent'))
+  where g.depth < ${MAX_DEPTH}`;
+
+const BACKWARD_STEP = sql`
+  select i.epc, g.depth + 1
+  from g
+  join epcis_event_epcs o on o.epc = g.epc and o.role in ('output', 'outputClass', 'parent')
+  join epcis_event_epcs i on i.event_pk = o.event_pk
+   and ((o.role in ('output', 'outputClass') and i.role in ('input', 'inputClass'))
+     or (o.role = 'parent' and i.role in ('child', 'childClass')))
+  where g.depth < ${MAX_DEPTH}`;
+
+async function walk(db: Database, start: string, step: SQL): Promise<GenealogyNode[]> {
+  // UNION (not UNION ALL) drops rows already seen, so cycles (a container re-used) terminate.
+  const result = await db.execute(sql`
+    with recursive g(epc, depth) as (
+      select ${start}::text, 0
+      union
+      ${step}
+    )
+    select epc, min(depth)::int as depth from g where epc <> ${start} group by epc order by min(depth), epc`);
+  return rowsOf<{ epc: string; depth: number }>(result).map((r) => ({ epc: r.epc, depth: Number(r.depth) }));
+}
+
+export function downstreamOf(db: Database, epc: string): Promise<GenealogyNode[]> {
+  return walk(db, epc, FORWARD_STEP);
+}
+
+export function upstreamOf(db: Database, epc: string): Promise<GenealogyNode[]> {
+  return walk(db, epc, BACKWARD_STEP);
+}
+
+/** Which of these identifiers any event names (to resolve a Digital Link to the stored EPC form). */
+export async function knownEpcs(db: Database, candidates: string[]): Promise<string[]> {
+  if (!candidates.length) return [];
+  const result = await db.execute(sql`
+    select distinct epc from epcis_event_epcs where epc in (${sql.join(
+      candidates.map((c) => sql`${c}`),
+      sql`, `,
+    )})`);
+  return rowsOf<{ epc: string }>(result).map((r) => r.epc);
+}
+
+/** Every event that names any of these identifiers, oldest first, whole. */
+export async function eventsNaming(
+  db: Database,
+  epcs: string[],
+): Promise<{ body: Record<string, unknown>; namespaces: Record<string, string> }[]> {
+  if (!epcs.length) return [];
+  const result = await db.execute(sql`
+    select ev.body, ev.namespaces
+    from epcis_events ev
+    where ev.id in (select event_pk from epcis_event_epcs where epc in (${sql.join(
+      epcs.map((c) => sql`${c}`),
+      sql`, `,
+    )}))
+    order by ev.event_time, ev.id`);
+  // jsonb arrives parsed from both drivers; the guard covers a driver configured to return text.
+  const parse = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
+  return rowsOf<{ body: Record<string, unknown> | string; namespaces: Record<string, string> | string }>(
+    result,
+  ).map((r) => ({ body: parse(r.body), namespaces: parse(r.namespaces) }));
+}

@@ -1,0 +1,2 @@
+export { traceRoutes } from "./trace.routes";
+export { createTraceService, type TraceService } from "./trace.service";

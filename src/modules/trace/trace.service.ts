@@ -1,0 +1,88 @@
+import type { Database } from "../../db/client";
+import { AppError } from "../../http/errors";
+import { digitalLinkToEpcUri, downstreamOf, eventsNaming, knownEpcs, upstreamOf } from "../epcis";
+import { journeyStep, lastSeen, originsOf } from "./domain/journey";
+import "./trace.errors";
+
+const isClass = (epc: string) => epc.startsWith("urn:epc:class:");
+const kindOf = (epc: string) =>
+  isClass(epc)
+    ? "lot"
+    : epc.startsWith("urn:epc:id:sscc:")
+      ? "container"
+      : epc.startsWith("urn:epc:id:")
+        ? "item"
+        : "other";
+
+/**
+ * A GS1 Digital Link names a GTIN + lot (or an SSCC) without saying how long the company prefix is,
+ * which the EPC URN needs; try every legal length and keep the one events actually name.
+ */
+async function resolve(db: Database, input: string): Promise<string> {
+  const value = input.trim();
+  if (/^https?:\/\//i.test(value)) {
+    const candidates = [6, 7, 8, 9, 10, 11, 12]
+      .map((len) => digitalLinkToEpcUri(value, len))
+      .filter((c): c is string => typeof c === "string");
+    if (!candidates.length)
+      throw new AppError("trace.bad_identifier", `Not a GS1 Digital Link for a lot or SSCC: ${value}`);
+    const [known] = await knownEpcs(db, candidates);
+    if (!known) throw new AppError("trace.unknown_epc", `No event names ${value}`);
+    return known;
+  }
+  if (!/^urn:epc:(id|class):[a-z]+:\S+$/.test(value)) {
+    throw new AppError(
+      "trace.bad_identifier",
+      `Expected an EPC URI (urn:epc:…) or a GS1 Digital Link, got ${value}`,
+    );
+  }
+  const [known] = await knownEpcs(db, [value]);
+  if (!known) throw new AppError("trace.unknown_epc", `No event names ${value}`);
+  return known;
+}
+
+export function createTraceService(deps: { db: Database }) {
+  const { db } = deps;
+
+  async function trace(input: string) {
+    const epc = await resolve(db, input);
+    const [upstream, downstream] = await Promise.all([upstreamOf(db, epc), downstreamOf(db, epc)]);
+    const nodes = new Set([epc, ...upstream.map((n) => n.epc), ...downstream.map((n) => n.epc)]);
+    const events = await eventsNaming(db, [...nodes]);
+    const journey = events.map((e) => journeyStep(e.body, nodes));
+    const upstreamLots = new Set([epc, ...upstream.map((n) => n.epc)].filter(isClass));
+    return {
+      epc,
+      kind: kindOf(epc),
+      upstream: upstream.map((n) => ({ ...n, kind: kindOf(n.epc) })),
+      downstream: downstream.map((n) => ({ ...n, kind: kindOf(n.epc), lastSeen: lastSeen(journey, n.epc) })),
+      origins: originsOf(events, upstreamLots),
+      journey,
+      current: lastSeen(journey, epc),
+    };
+  }
+
+  return {
+    trace,
+
+    /** Everything downstream of a lot and where each is now: what a recall must reach. */
+    async recall(input: string) {
+      const t = await trace(input);
+      return {
+        epc: t.epc,
+        affected: t.downstream.map((n) => ({
+          epc: n.epc,
+          kind: n.kind,
+          depth: n.depth,
+          lastSeenAt: n.lastSeen?.eventTime ?? null,
+          lastBizStep: n.lastSeen?.bizStep ?? null,
+          lastDisposition: n.lastSeen?.disposition ?? null,
+          location: n.lastSeen?.location ?? null,
+          owner: n.lastSeen?.owner ?? null,
+        })),
+      };
+    },
+  };
+}
+
+export type TraceService = ReturnType<typeof createTraceService>;
