@@ -54,19 +54,24 @@ declare module "fastify" {
 function createServices(deps: { config: Config; database: DatabaseHandle; clock: Clock }) {
   const { db } = deps.database;
   const reference = createReferenceService({ db, clock: deps.clock });
+  const identity = createIdentityService({
+    db,
+    clock: deps.clock,
+    secret: deps.config.secret,
+    issuer: deps.config.publicUrl,
+    sessionTtlHours: deps.config.sessionTtlHours,
+    regionExists: (code) => reference.regionExists(code),
+  });
   return {
-    identity: createIdentityService({
-      db,
-      clock: deps.clock,
-      secret: deps.config.secret,
-      issuer: deps.config.publicUrl,
-      sessionTtlHours: deps.config.sessionTtlHours,
-      regionExists: (code) => reference.regionExists(code),
-    }),
+    identity,
     audit: createAuditService({ db, clock: deps.clock }),
     reference,
     epcis: createEpcisService({ db, clock: deps.clock, limits: deps.config.epcis }),
-    trace: createTraceService({ db }),
+    trace: createTraceService({
+      db,
+      organisationNames: (ids) => identity.organisationNames(ids),
+      region: (code) => reference.getRegion(code).catch(() => null),
+    }),
   };
 }
 

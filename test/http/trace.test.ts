@@ -34,7 +34,15 @@ beforeAll(async () => {
     url: "/epcis/capture",
     headers: { ...bearer(koperasi), "content-type": "application/ld+json" },
     payload: doc([
-      commissioning("SKG-0415-A", 10_000, { eventTime: "2025-04-15T06:00:00+07:00" }),
+      commissioning("SKG-0415-A", 10_000, {
+        eventTime: "2025-04-15T06:00:00+07:00",
+        ilmd: {
+          "lb:harvestDate": "2025-04-14",
+          "lb:villageCode": "18.72.01.1001",
+          "lb:grade": "premium",
+          "lb:farmGatePrice": 1450,
+        },
+      }),
       commissioning("SKG-0415-B", 8_000, { eventTime: "2025-04-15T06:30:00+07:00" }),
       packing("5001", "SKG-0415-A", 10_000, {
         eventTime: "2025-04-15T09:00:00+07:00",
@@ -90,7 +98,12 @@ describe("trace", () => {
         lot: CASSAVA,
         quantity: 10_000,
         uom: "KGM",
-        facts: { harvestDate: "2025-04-14", villageCode: "18.72.01.1001", grade: "premium" },
+        facts: {
+          harvestDate: "2025-04-14",
+          villageCode: "18.72.01.1001",
+          grade: "premium",
+          farmGatePrice: 1450,
+        },
       }),
     ]);
     expect(body.current).toMatchObject({ bizStep: "retail_selling", disposition: "retail_sold" });
@@ -192,5 +205,42 @@ describe("trace", () => {
       403,
       "auth.forbidden",
     );
+  });
+});
+
+describe("public trace (behind the QR, no sign-in)", () => {
+  it("shows origin, producer organisation, village, journey and farm-gate price, and no personal data", async () => {
+    const link = String(epcUriToDigitalLink(PALLET_OUT));
+    const res = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/public/trace?epc=${encodeURIComponent(link)}`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.origins).toEqual([
+      {
+        lot: CASSAVA,
+        quantity: 10_000,
+        uom: "KGM",
+        harvestDate: "2025-04-14",
+        grade: "premium",
+        village: { code: "18.72.01.1001", name: expect.any(String) },
+        regency: expect.objectContaining({ code: "18.72", name: "Kota Metro" }),
+        producer: "Gapoktan Sari Makmur",
+        farmGatePricePerKg: 1450,
+      },
+    ]);
+    expect(body.journey.at(-1)).toMatchObject({ step: "retail_selling", disposition: "retail_sold" });
+    expect(body.journey.length).toBe(10);
+    // Nobody is named: not the user who captured, not an email.
+    expect(res.body).not.toMatch(/Siti Rahayu|@lumbung\.test|usr_/);
+  });
+
+  it("answers 404 for an unknown code without a sign-in", async () => {
+    const res = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/public/trace?epc=${encodeURIComponent(ids.lot("UNKNOWN"))}`,
+    });
+    expectProblem(res, 404, "trace.unknown_epc");
   });
 });

@@ -70,14 +70,16 @@ export async function knownEpcs(db: Database, candidates: string[]): Promise<str
   return rowsOf<{ epc: string }>(result).map((r) => r.epc);
 }
 
-/** Every event that names any of these identifiers, oldest first, whole. */
+/** Every event that names any of these identifiers, oldest first, whole, with the organisation that captured it. */
 export async function eventsNaming(
   db: Database,
   epcs: string[],
-): Promise<{ body: Record<string, unknown>; namespaces: Record<string, string> }[]> {
+): Promise<
+  { body: Record<string, unknown>; namespaces: Record<string, string>; organisationId: string | null }[]
+> {
   if (!epcs.length) return [];
   const result = await db.execute(sql`
-    select ev.body, ev.namespaces
+    select ev.body, ev.namespaces, (select c.organisation_id from epcis_captures c where c.id = ev.capture_id) as organisation_id
     from epcis_events ev
     where ev.id in (select event_pk from epcis_event_epcs where epc in (${sql.join(
       epcs.map((c) => sql`${c}`),
@@ -86,7 +88,30 @@ export async function eventsNaming(
     order by ev.event_time, ev.id`);
   // jsonb arrives parsed from both drivers; the guard covers a driver configured to return text.
   const parse = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
-  return rowsOf<{ body: Record<string, unknown> | string; namespaces: Record<string, string> | string }>(
-    result,
-  ).map((r) => ({ body: parse(r.body), namespaces: parse(r.namespaces) }));
+  return rowsOf<{
+    body: Record<string, unknown> | string;
+    namespaces: Record<string, string> | string;
+    organisation_id: string | null;
+  }>(result).map((r) => ({
+    body: parse(r.body),
+    namespaces: parse(r.namespaces),
+    organisationId: r.organisation_id,
+  }));
+}
+
+/**
+ * The containers these identifiers were packed into (aggregation parents, one level). A product's
+ * journey includes how its ingredients travelled before processing: the pallets that carried them.
+ */
+export async function containersOf(db: Database, epcs: string[]): Promise<string[]> {
+  if (!epcs.length) return [];
+  const result = await db.execute(sql`
+    select distinct p.epc
+    from epcis_event_epcs c
+    join epcis_event_epcs p on p.event_pk = c.event_pk and p.role = 'parent'
+    where c.role in ('child', 'childClass') and c.epc in (${sql.join(
+      epcs.map((e) => sql`${e}`),
+      sql`, `,
+    )})`);
+  return rowsOf<{ epc: string }>(result).map((r) => r.epc);
 }

@@ -1,7 +1,18 @@
 export { cbvTerm } from "./domain/cbv";
-export { canonicalDigitalLink, digitalLinkToEpcUri, epcUriToDigitalLink } from "./domain/epc-uri";
+export {
+  canonicalDigitalLink,
+  digitalLinkToEpcUri,
+  epcUriToDigitalLink,
+  gs1CheckDigit,
+} from "./domain/epc-uri";
 export { type EpcisDocument, type EpcisEvent, EVENT_TYPES } from "./domain/types";
-export { downstreamOf, eventsNaming, type GenealogyNode, knownEpcs, upstreamOf } from "./epcis.genealogy";
+export {
+  containersOf,
+  downstreamOf,
+  eventsNaming,
+  type GenealogyNode,
+  knownEpcs,
+  upstreamOf,
+} from "./epcis.genealogy";
 export { epcisRoutes } from "./epcis.routes";
 export { createEpcisService, type EpcisLimits, type EpcisService, epcsOf } from "./epcis.service";
-export { gs1CheckDigit } from "./domain/epc-uri";

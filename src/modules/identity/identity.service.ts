@@ -242,6 +242,13 @@ export function createIdentityService(deps: IdentityDeps) {
       };
     },
 
+    /** Organisation names are public business facts (a trace page names the koperasi); nothing else is. */
+    async organisationNames(ids: string[]): Promise<Map<string, string>> {
+      if (!ids.length) return new Map();
+      const rows = await repo.listOrganisations(db, { ids });
+      return new Map(rows.map((o) => [o.id, o.name]));
+    },
+
     async listOrganisations(principal: Principal, filter: { kind?: OrganisationKind }) {
       if (principal.type === "user" && principal.isAdmin) return repo.listOrganisations(db, filter);
       const ids =

@@ -47,6 +47,7 @@ const TraceSchema = z.object({
   origins: z.array(
     z.object({
       lot: z.string(),
+      organisationId: z.string().nullable(),
       quantity: z.number().nullable(),
       uom: z.string().nullable(),
       harvestedAt: z.string(),
@@ -101,7 +102,55 @@ const RecallRow = z.object({
   owner: z.string().nullable(),
 });
 
+const Region = z.object({ code: z.string(), name: z.string() }).nullable();
+
+const PublicTraceSchema = z.object({
+  epc: z.string(),
+  kind: z.string(),
+  origins: z.array(
+    z.object({
+      lot: z.string(),
+      quantity: z.number().nullable(),
+      uom: z.string().nullable(),
+      harvestDate: z.string().nullable(),
+      grade: z.string().nullable(),
+      village: Region,
+      regency: Region,
+      producer: z
+        .string()
+        .nullable()
+        .meta({ description: "The koperasi or farmer organisation (never a person)" }),
+      farmGatePricePerKg: z.number().int().nullable(),
+    }),
+  ),
+  journey: z.array(
+    z.object({
+      eventTime: z.string(),
+      eventTimeZoneOffset: z.string(),
+      step: z.string().nullable(),
+      disposition: z.string().nullable(),
+      place: z.string().nullable(),
+      temperatures: z.array(z.number()),
+    }),
+  ),
+  current: LastSeen,
+});
+
 export const traceRoutes: FastifyPluginAsyncZod<{ trace: TraceService }> = async (app, { trace }) => {
+  app.get(
+    "/api/v1/public/trace",
+    {
+      config: { access: access.public, rateLimit: { max: 120, timeWindow: "1 minute" } },
+      schema: {
+        tags: ["trace"],
+        summary: "What anyone who scans the QR may see: origin, journey, farm-gate price; no personal data",
+        querystring: z.object({ epc: Epc }),
+        response: { 200: PublicTraceSchema, ...problems(404, 429) },
+      },
+    },
+    async (req) => trace.publicTrace(req.query.epc),
+  );
+
   app.get(
     "/api/v1/trace",
     {

@@ -1,6 +1,13 @@
 import type { Database } from "../../db/client";
 import { AppError } from "../../http/errors";
-import { digitalLinkToEpcUri, downstreamOf, eventsNaming, knownEpcs, upstreamOf } from "../epcis";
+import {
+  containersOf,
+  digitalLinkToEpcUri,
+  downstreamOf,
+  eventsNaming,
+  knownEpcs,
+  upstreamOf,
+} from "../epcis";
 import { journeyStep, lastSeen, originsOf } from "./domain/journey";
 import "./trace.errors";
 
@@ -41,13 +48,25 @@ async function resolve(db: Database, input: string): Promise<string> {
   return known;
 }
 
-export function createTraceService(deps: { db: Database }) {
+export interface TraceDeps {
+  db: Database;
+  /** Names of organisations by id (identity module). */
+  organisationNames: (ids: string[]) => Promise<Map<string, string>>;
+  /** A Kemendagri region by code, or null (reference module). */
+  region: (code: string) => Promise<{ code: string; name: string } | null>;
+}
+
+const text = (v: unknown) => (typeof v === "string" ? v : null);
+
+export function createTraceService(deps: TraceDeps) {
   const { db } = deps;
 
   async function trace(input: string) {
     const epc = await resolve(db, input);
     const [upstream, downstream] = await Promise.all([upstreamOf(db, epc), downstreamOf(db, epc)]);
-    const nodes = new Set([epc, ...upstream.map((n) => n.epc), ...downstream.map((n) => n.epc)]);
+    const lineage = [epc, ...upstream.map((n) => n.epc)];
+    const carriers = await containersOf(db, lineage);
+    const nodes = new Set([...lineage, ...carriers, ...downstream.map((n) => n.epc)]);
     const events = await eventsNaming(db, [...nodes]);
     const journey = events.map((e) => journeyStep(e.body, nodes));
     const upstreamLots = new Set([epc, ...upstream.map((n) => n.epc)].filter(isClass));
@@ -64,6 +83,47 @@ export function createTraceService(deps: { db: Database }) {
 
   return {
     trace,
+
+    /**
+     * The view behind a label's QR code, for anyone: where the food was grown, by which koperasi,
+     * how it travelled, and the farm-gate price when recorded. People are never named.
+     */
+    async publicTrace(input: string) {
+      const t = await trace(input);
+      const names = await deps.organisationNames([
+        ...new Set(t.origins.map((o) => o.organisationId).filter((id): id is string => id !== null)),
+      ]);
+      const origins = await Promise.all(
+        t.origins.map(async (o) => {
+          const villageCode = text(o.facts.villageCode);
+          const price = o.facts.farmGatePrice;
+          return {
+            lot: o.lot,
+            quantity: o.quantity,
+            uom: o.uom,
+            harvestDate: text(o.facts.harvestDate),
+            grade: text(o.facts.grade),
+            village: villageCode ? await deps.region(villageCode) : null,
+            regency: villageCode ? await deps.region(villageCode.slice(0, 5)) : null,
+            producer: o.organisationId ? (names.get(o.organisationId) ?? null) : null,
+            farmGatePricePerKg: typeof price === "number" && Number.isInteger(price) ? price : null,
+          };
+        }),
+      );
+      const journey = t.journey
+        .filter((s) => !s.erroneous)
+        .map((s) => ({
+          eventTime: s.eventTime,
+          eventTimeZoneOffset: s.eventTimeZoneOffset,
+          step: s.bizStep,
+          disposition: s.disposition,
+          place: s.bizLocation ?? s.readPoint,
+          temperatures: s.sensorReadings
+            .filter((r) => r.type === "Temperature" && r.value !== null)
+            .map((r) => r.value as number),
+        }));
+      return { epc: t.epc, kind: t.kind, origins, journey, current: t.current };
+    },
 
     /** Everything downstream of a lot and where each is now: what a recall must reach. */
     async recall(input: string) {

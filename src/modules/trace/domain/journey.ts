@@ -27,6 +27,8 @@ export interface JourneyStep {
 
 export interface Origin {
   lot: string;
+  /** The organisation that declared the harvest (captured the commissioning event). */
+  organisationId: string | null;
   quantity: number | null;
   uom: string | null;
   harvestedAt: string;
@@ -145,11 +147,11 @@ function lumbungFacts(ilmd: unknown, namespaces: Record<string, string>): Record
 
 /** Harvest lots among the trace: commissioning ObjectEvents (ADD) that create a lot class. */
 export function originsOf(
-  events: { body: Json; namespaces: Record<string, string> }[],
+  events: { body: Json; namespaces: Record<string, string>; organisationId?: string | null }[],
   lots: ReadonlySet<string>,
 ): Origin[] {
   const out: Origin[] = [];
-  for (const { body, namespaces } of events) {
+  for (const { body, namespaces, organisationId } of events) {
     if (
       body.type !== "ObjectEvent" ||
       body.action !== "ADD" ||
@@ -161,6 +163,7 @@ export function originsOf(
       if (!lot || !lots.has(lot) || body.errorDeclaration !== undefined) continue;
       out.push({
         lot,
+        organisationId: organisationId ?? null,
         quantity: typeof q.quantity === "number" ? q.quantity : null,
         uom: str(q.uom),
         harvestedAt: String(body.eventTime),
