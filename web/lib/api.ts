@@ -130,6 +130,57 @@ export interface AuditPage extends ListResponse<AuditEntry> {
   nextCursor: string | null;
 }
 
+/** A Kemendagri region (village, regency) by code and name. */
+export interface RegionRef {
+  code: string;
+  name: string;
+}
+
+/** A harvest lot the traced food came from (public view: organisations, never people). */
+export interface TraceOrigin {
+  lot: string;
+  quantity: number | null;
+  uom: string | null;
+  /** "YYYY-MM-DD" */
+  harvestDate: string | null;
+  grade: string | null;
+  village: RegionRef | null;
+  regency: RegionRef | null;
+  /** The koperasi or farmer organisation. */
+  producer: string | null;
+  /** Integer rupiah per kg. */
+  farmGatePricePerKg: number | null;
+}
+
+/** One recorded step of the journey (an EPCIS event), oldest first. */
+export interface TraceStep {
+  eventTime: string;
+  eventTimeZoneOffset: string;
+  /** The CBV business step ("shipping"), or the URI as sent when not a standard one. */
+  step: string | null;
+  disposition: string | null;
+  /** An EPC URI of the place (usually an SGLN). */
+  place: string | null;
+  temperatures: number[];
+}
+
+export interface TraceLastSeen {
+  eventTime: string;
+  bizStep: string | null;
+  disposition: string | null;
+  location: string | null;
+  owner: string | null;
+}
+
+/** `GET /api/v1/public/trace`: what anyone who scans the QR on a label may see. */
+export interface PublicTrace {
+  epc: string;
+  kind: string;
+  origins: TraceOrigin[];
+  journey: TraceStep[];
+  current: TraceLastSeen | null;
+}
+
 /** `GET /health`; `demo: true` (when the server runs with demo accounts) shows the demo-account hint. */
 export interface Health {
   status: string;
@@ -270,6 +321,9 @@ export const api = {
   audit: (limit = 50) => request<AuditPage>("GET", `/api/v1/audit?limit=${limit}`),
   organisations: () => request<ListResponse<OrganisationSummary>>("GET", "/api/v1/organisations"),
   health: () => request<Health>("GET", "/health"),
+  /** Public, no sign-in: `epc` is an EPC URI or a GS1 Digital Link URI. */
+  publicTrace: (epc: string) =>
+    request<PublicTrace>("GET", `/api/v1/public/trace?epc=${encodeURIComponent(epc)}`),
 };
 
 /** Strip the token from a login/register response: the web app keeps only the session. */

@@ -17,6 +17,13 @@ const ConsoleHome = lazy(() =>
 const RegisterPage = lazy(() =>
   import("../features/auth/RegisterPage.tsx").then((m) => ({ default: m.RegisterPage })),
 );
+// The public trace behind a label's QR code (GS1 Digital Link paths), open to anyone.
+const TraceLinkPage = lazy(() =>
+  import("../features/trace/TracePage.tsx").then((m) => ({ default: m.TraceLinkPage })),
+);
+const TraceSearchPage = lazy(() =>
+  import("../features/trace/TracePage.tsx").then((m) => ({ default: m.TraceSearchPage })),
+);
 
 function Loading() {
   const { t } = usePreferences();
@@ -117,6 +124,10 @@ export function AppRoutes() {
             </PublicOnly>
           }
         />
+        <Route path="lacak" element={<TraceSearchPage />} />
+        <Route path="01/:gtin" element={<TraceLinkPage />} />
+        <Route path="01/:gtin/10/:lot" element={<TraceLinkPage />} />
+        <Route path="00/:sscc" element={<TraceLinkPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
