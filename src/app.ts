@@ -17,6 +17,7 @@ import { auditRoutes, auditWrites, createAuditService } from "./modules/audit";
 import { createEpcisService, epcisRoutes } from "./modules/epcis";
 import { healthRoutes, type Readiness } from "./modules/health";
 import { createIdentityService, identityAuthenticator, identityRoutes } from "./modules/identity";
+import { createLotsService, lotsRoutes } from "./modules/lots";
 import { createReferenceService, referenceRoutes } from "./modules/reference";
 import { createTraceService, traceRoutes } from "./modules/trace";
 import { VERSION } from "./version";
@@ -54,6 +55,7 @@ declare module "fastify" {
 function createServices(deps: { config: Config; database: DatabaseHandle; clock: Clock }) {
   const { db } = deps.database;
   const reference = createReferenceService({ db, clock: deps.clock });
+  const epcis = createEpcisService({ db, clock: deps.clock, limits: deps.config.epcis });
   const identity = createIdentityService({
     db,
     clock: deps.clock,
@@ -66,7 +68,17 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
     identity,
     audit: createAuditService({ db, clock: deps.clock }),
     reference,
-    epcis: createEpcisService({ db, clock: deps.clock, limits: deps.config.epcis }),
+    epcis,
+    // Lots build on the EPCIS, reference and identity services.
+    lots: createLotsService({
+      db,
+      clock: deps.clock,
+      epcis,
+      reference,
+      identity,
+      platformPrefix: deps.config.gs1.platformPrefix,
+      resolver: deps.config.publicUrl,
+    }),
     trace: createTraceService({
       db,
       organisationNames: (ids) => identity.organisationNames(ids),
@@ -148,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { audit: services.audit });
   await app.register(epcisRoutes, { prefix: "/epcis", epcis: services.epcis, clock });
   await app.register(traceRoutes, { trace: services.trace });
+  await app.register(lotsRoutes, { lots: services.lots });
   await registerWeb(app, config.webDistDir);
 
   return app;

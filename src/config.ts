@@ -39,6 +39,12 @@ const EnvSchema = z
       .int()
       .min(1024)
       .default(20 * 1024 * 1024),
+    // Lumbung's own GS1 company prefix, for organisations that have none. The default is a placeholder
+    // under Indonesia's 899 range: an operator sets the prefix GS1 Indonesia licensed to the platform.
+    LUMBUNG_GS1_PREFIX: z
+      .string()
+      .regex(/^899\d{3,9}$/, "must be a GS1 company prefix of 6 to 12 digits starting with 899 (Indonesia)")
+      .default("8990000"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
@@ -75,6 +81,8 @@ export interface Config {
   trustProxy: boolean;
   webDistDir: string;
   epcis: { maxEventsPerCapture: number; maxCaptureBytes: number };
+  /** GS1 company prefix under which organisations without their own get GTINs, GLNs and SSCCs. */
+  gs1: { platformPrefix: string };
 }
 
 export class ConfigError extends Error {
@@ -107,5 +115,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     epcis: { maxEventsPerCapture: e.EPCIS_CAPTURE_MAX_EVENTS, maxCaptureBytes: e.EPCIS_CAPTURE_MAX_BYTES },
+    gs1: { platformPrefix: e.LUMBUNG_GS1_PREFIX },
   };
 }

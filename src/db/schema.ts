@@ -2,4 +2,5 @@
 export * from "../modules/audit/audit.tables";
 export * from "../modules/epcis/epcis.tables";
 export * from "../modules/identity/identity.tables";
+export * from "../modules/lots/lots.tables";
 export * from "../modules/reference/reference.tables";

@@ -23,6 +23,9 @@ export type ErrorBehaviour = "rollback" | "proceed";
 
 type Actor = Extract<Principal, { type: "user" | "client" }>;
 
+/** Events per INSERT statement: bounds the size of one statement's JSON parameter (≈ 0.5–1 MB). */
+const EVENT_ROWS_PER_INSERT = 1000;
+
 const ID_LIST_ROLES: [string, EpcRole][] = [
   ["epcList", "epc"],
   ["childEPCs", "child"],
@@ -100,7 +103,129 @@ function asCaptureDocument(input: unknown): unknown {
 export function createEpcisService(deps: { db: Database; clock: Clock; limits: EpcisLimits }) {
   const { db, clock, limits } = deps;
 
-  /** Stores one validated event; a second capture of the same eventID is a no-op (scanners retry). */
+  /**
+   * Stores validated events of one capture, in document order, in a handful of statements whatever
+   * their number: one multi-row INSERT … ON CONFLICT DO NOTHING per EVENT_ROWS_PER_INSERT events, one
+   * INSERT … SELECT unnest(…) for all their identifiers and one for their participants. Per event it
+   * means what one INSERT each would: a second capture of the same eventID (in an earlier capture or
+   * earlier in this one) is a no-op, scanners retry; an error declaration for a stored eventID marks it
+   * erroneous, once.
+   */
+  async function storeEvents(
+    tx: Transaction,
+    items: { raw: EpcisEvent; namespaces: Namespaces }[],
+    captureId: string,
+    actor: Actor,
+    recordTime: Date,
+  ): Promise<{ eventID: string; stored: boolean }[]> {
+    const capturedBy = actor.type === "user" ? actor.userId : actor.clientId;
+    const results = items.map(({ raw, namespaces }, index) => ({
+      index,
+      raw,
+      eventID: raw.eventID ?? eventHashId(raw, namespaces),
+      namespaces,
+      stored: false,
+    }));
+    // The first occurrence of each eventID is inserted; later ones take the already-stored path.
+    const firsts = new Map<string, (typeof results)[number] & { id: string }>();
+    const repeats: typeof results = [];
+    for (const r of results) {
+      if (firsts.has(r.eventID)) repeats.push(r);
+      // Ids are made in document order: paging and capture order rely on it.
+      else firsts.set(r.eventID, Object.assign(r, { id: newId("evt", recordTime.getTime()) }));
+    }
+    // Inserted in eventID order: two captures that share events (a retry regrouped differently) then
+    // take the unique index's locks in the same order and wait for each other instead of deadlocking.
+    const candidates = [...firsts.values()].sort((a, b) =>
+      a.eventID < b.eventID ? -1 : a.eventID > b.eventID ? 1 : 0,
+    );
+    const insertedIds = new Set<string>();
+    for (let i = 0; i < candidates.length; i += EVENT_ROWS_PER_INSERT) {
+      // One JSON parameter per statement rather than 19 per row: Drizzle's per-value mapping of a
+      // 1,000-row VALUES list cost more CPU than PostgreSQL spent storing it (docs/benchmarks.md).
+      const rows = candidates.slice(i, i + EVENT_ROWS_PER_INSERT).map(({ raw, eventID, namespaces, id }) => ({
+        id,
+        event_id: eventID,
+        event_type: raw.type,
+        event_time: new Date(raw.eventTime).toISOString(),
+        action: typeof raw.action === "string" ? raw.action : null,
+        biz_step: canonical("bizStep", raw.bizStep),
+        disposition: canonical("disposition", raw.disposition),
+        read_point: idOf(raw.readPoint),
+        biz_location: idOf(raw.bizLocation),
+        biz_transactions: typedPairs(raw.bizTransactionList, "bizTransactionType", "bizTransaction"),
+        sources: typedPairs(raw.sourceList, "sourceDestType", "source"),
+        destinations: typedPairs(raw.destinationList, "sourceDestType", "destination"),
+        has_error_declaration: raw.errorDeclaration !== undefined,
+        namespaces: Object.fromEntries(namespaces),
+        body: { ...raw, eventID, recordTime: recordTime.toISOString() },
+      }));
+      const inserted = await tx.execute(sql`
+        insert into ${epcisEvents} (id, event_id, event_type, event_time, record_time, action, biz_step,
+          disposition, read_point, biz_location, biz_transactions, sources, destinations,
+          has_error_declaration, capture_id, captured_by, namespaces, body)
+        select r.id, r.event_id, r.event_type, r.event_time, ${recordTime.toISOString()}::timestamptz, r.action,
+          r.biz_step, r.disposition, r.read_point, r.biz_location, r.biz_transactions, r.sources,
+          r.destinations, r.has_error_declaration, ${captureId}, ${capturedBy}, r.namespaces, r.body
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id text, event_id text, event_type text,
+          event_time timestamptz, action text, biz_step text, disposition text, read_point text,
+          biz_location text, biz_transactions text[], sources text[], destinations text[],
+          has_error_declaration boolean, namespaces jsonb, body jsonb)
+        on conflict (event_id) do nothing
+        returning id`);
+      for (const row of (inserted as unknown as { rows: { id: string }[] }).rows) insertedIds.add(row.id);
+    }
+
+    const pks: string[] = [];
+    const epcs: string[] = [];
+    const roles: string[] = [];
+    const stored: string[] = [];
+    for (const c of candidates) {
+      if (!insertedIds.has(c.id)) {
+        repeats.push(c);
+        continue;
+      }
+      c.stored = true;
+      stored.push(c.id);
+      for (const e of epcsOf(c.raw)) {
+        pks.push(c.id);
+        epcs.push(e.epc);
+        roles.push(e.role);
+      }
+    }
+    if (pks.length) {
+      await tx.execute(
+        sql`insert into ${epcisEventEpcs} (event_pk, epc, role)
+            select * from unnest(${sql.param(pks)}::text[], ${sql.param(epcs)}::text[], ${sql.param(roles)}::text[])`,
+      );
+    }
+    if (stored.length && actor.organisationId) {
+      await tx.execute(
+        sql`insert into ${epcisParticipants} (event_pk, organisation_id)
+            select unnest(${sql.param(stored)}::text[]), ${actor.organisationId}`,
+      );
+    }
+
+    // An error declaration names an event already stored (same eventID): the original is kept and
+    // marked erroneous, so queries return it with its errorDeclaration (EPCIS 2.0 §7.4.1.2). Rare, so
+    // one UPDATE each: by eventID (the same lock order as the inserts), in document order within one.
+    repeats.sort((a, b) => (a.eventID < b.eventID ? -1 : a.eventID > b.eventID ? 1 : a.index - b.index));
+    for (const r of repeats) {
+      if (r.raw.errorDeclaration === undefined) continue;
+      const updated = await tx
+        .update(epcisEvents)
+        .set({
+          hasErrorDeclaration: true,
+          body: sql`${epcisEvents.body} || ${JSON.stringify({ errorDeclaration: r.raw.errorDeclaration })}::jsonb`,
+        })
+        .where(and(eq(epcisEvents.eventId, r.eventID), eq(epcisEvents.hasErrorDeclaration, false)))
+        .returning({ id: epcisEvents.id });
+      r.stored = updated.length > 0;
+    }
+    return results.map(({ eventID, stored }) => ({ eventID, stored }));
+  }
+
+  /** Stores one validated event (POST /epcis/events). */
   async function storeEvent(
     tx: Transaction,
     raw: EpcisEvent,
@@ -109,55 +234,38 @@ export function createEpcisService(deps: { db: Database; clock: Clock; limits: E
     actor: Actor,
     recordTime: Date,
   ): Promise<{ eventID: string; stored: boolean }> {
-    const eventID = raw.eventID ?? eventHashId(raw, namespaces);
-    const body = { ...raw, eventID, recordTime: recordTime.toISOString() };
-    const id = newId("evt", recordTime.getTime());
-    const [inserted] = await tx
-      .insert(epcisEvents)
-      .values({
-        id,
-        eventId: eventID,
-        eventType: raw.type,
-        eventTime: new Date(raw.eventTime),
-        recordTime,
-        action: typeof raw.action === "string" ? raw.action : null,
-        bizStep: canonical("bizStep", raw.bizStep),
-        disposition: canonical("disposition", raw.disposition),
-        readPoint: idOf(raw.readPoint),
-        bizLocation: idOf(raw.bizLocation),
-        bizTransactions: typedPairs(raw.bizTransactionList, "bizTransactionType", "bizTransaction"),
-        sources: typedPairs(raw.sourceList, "sourceDestType", "source"),
-        destinations: typedPairs(raw.destinationList, "sourceDestType", "destination"),
-        hasErrorDeclaration: raw.errorDeclaration !== undefined,
-        captureId,
-        capturedBy: actor.type === "user" ? actor.userId : actor.clientId,
-        namespaces: Object.fromEntries(namespaces),
-        body,
-      })
-      .onConflictDoNothing({ target: epcisEvents.eventId })
-      .returning({ id: epcisEvents.id });
-    if (!inserted) {
-      // An error declaration names an event already stored (same eventID): the original is kept and
-      // marked erroneous, so queries return it with its errorDeclaration (EPCIS 2.0 §7.4.1.2).
-      if (raw.errorDeclaration !== undefined) {
-        const updated = await tx
-          .update(epcisEvents)
-          .set({
-            hasErrorDeclaration: true,
-            body: sql`${epcisEvents.body} || ${JSON.stringify({ errorDeclaration: raw.errorDeclaration })}::jsonb`,
-          })
-          .where(and(eq(epcisEvents.eventId, eventID), eq(epcisEvents.hasErrorDeclaration, false)))
-          .returning({ id: epcisEvents.id });
-        return { eventID, stored: updated.length > 0 };
-      }
-      return { eventID, stored: false };
-    }
-    const epcs = epcsOf(raw);
-    if (epcs.length) await tx.insert(epcisEventEpcs).values(epcs.map((e) => ({ eventPk: id, ...e })));
-    if (actor.organisationId) {
-      await tx.insert(epcisParticipants).values({ eventPk: id, organisationId: actor.organisationId });
-    }
-    return { eventID, stored: true };
+    const [result] = await storeEvents(tx, [{ raw, namespaces }], captureId, actor, recordTime);
+    return result as { eventID: string; stored: boolean };
+  }
+
+  /** Validates one event before anything is written; throws the violations as epcis.validation. */
+  function checkedEvent(event: unknown, principal: Principal) {
+    const actor = requireActor(principal);
+    const namespaces = namespacesOf((event as { "@context"?: unknown })?.["@context"]);
+    const violations = validateEvent(event, namespaces, null);
+    if (violations.length) throw validationError(violations);
+    return { event: event as EpcisEvent, actor, namespaces };
+  }
+
+  async function storeCheckedEvent(tx: Transaction, checked: ReturnType<typeof checkedEvent>) {
+    const { actor } = checked;
+    const captureId = newId("cap");
+    const now = clock.now();
+    const result = await storeEvent(tx, checked.event, checked.namespaces, captureId, actor, now);
+    await tx.insert(epcisCaptures).values({
+      id: captureId,
+      createdAt: now,
+      finishedAt: now,
+      running: false,
+      success: true,
+      errorBehaviour: "rollback",
+      eventCount: 1,
+      storedCount: result.stored ? 1 : 0,
+      errors: [],
+      capturedBy: actor.type === "user" ? actor.userId : actor.clientId,
+      organisationId: actor.organisationId,
+    });
+    return result;
   }
 
   function requireActor(principal: Principal): Actor {
@@ -207,18 +315,11 @@ export function createEpcisService(deps: { db: Database; clock: Clock; limits: E
       const now = clock.now();
       let stored = 0;
       await db.transaction(async (tx) => {
-        for (const [i, event] of events.entries()) {
-          if (rejected.has(i)) continue;
-          const result = await storeEvent(
-            tx,
-            event,
-            namespacesOf(event["@context"], docNamespaces),
-            captureId,
-            actor,
-            now,
-          );
-          if (result.stored) stored++;
-        }
+        const accepted = events
+          .filter((_, i) => !rejected.has(i))
+          .map((event) => ({ raw: event, namespaces: namespacesOf(event["@context"], docNamespaces) }));
+        const results = await storeEvents(tx, accepted, captureId, actor, now);
+        stored = results.filter((r) => r.stored).length;
         await tx.insert(epcisCaptures).values({
           id: captureId,
           createdAt: now,
@@ -238,29 +339,17 @@ export function createEpcisService(deps: { db: Database; clock: Clock; limits: E
 
     /** Captures one event synchronously (POST /epcis/events). */
     async captureEvent(event: unknown, principal: Principal) {
-      const actor = requireActor(principal);
-      const namespaces = namespacesOf((event as { "@context"?: unknown })?.["@context"]);
-      const violations = validateEvent(event, namespaces, null);
-      if (violations.length) throw validationError(violations);
-      const captureId = newId("cap");
-      const now = clock.now();
-      return db.transaction(async (tx) => {
-        const result = await storeEvent(tx, event as EpcisEvent, namespaces, captureId, actor, now);
-        await tx.insert(epcisCaptures).values({
-          id: captureId,
-          createdAt: now,
-          finishedAt: now,
-          running: false,
-          success: true,
-          errorBehaviour: "rollback",
-          eventCount: 1,
-          storedCount: result.stored ? 1 : 0,
-          errors: [],
-          capturedBy: actor.type === "user" ? actor.userId : actor.clientId,
-          organisationId: actor.organisationId,
-        });
-        return result;
-      });
+      const checked = checkedEvent(event, principal);
+      return db.transaction((tx) => storeCheckedEvent(tx, checked));
+    },
+
+    /**
+     * `captureEvent` inside the caller's transaction, for modules whose own rows must commit or roll
+     * back together with the event (a harvest lot and its commissioning event). Validation still
+     * comes before any write; a violation throws, and the caller's transaction rolls back whole.
+     */
+    async captureEventInTransaction(tx: Transaction, event: unknown, principal: Principal) {
+      return storeCheckedEvent(tx, checkedEvent(event, principal));
     },
 
     async getCapture(id: string, principal: Principal) {
