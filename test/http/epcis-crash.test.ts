@@ -106,8 +106,9 @@ async function startServer(store: Record<string, string>): Promise<Server> {
   child.stdout?.on("data", (b: Buffer) => output.push(b.toString()));
   child.stderr?.on("data", (b: Buffer) => output.push(b.toString()));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  cleanups.push(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  // A server left running by a failed assertion dies before its data directory is removed.
+  cleanups.push(async () => {
+    if (child.exitCode === null && child.signalCode === null && child.kill("SIGKILL")) await exited;
   });
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + STARTUP_MS;

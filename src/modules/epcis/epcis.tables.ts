@@ -34,6 +34,11 @@ export const epcisEvents = pgTable(
     index("epcis_events_biz_step_idx").on(t.bizStep),
     index("epcis_events_biz_location_idx").on(t.bizLocation),
     index("epcis_events_read_point_idx").on(t.readPoint),
+    // EQ_bizTransaction_<type>, EQ_source_/EQ_destination_<type> are array overlaps: GIN turns a
+    // 1.2 s scan at 1M events into < 1 ms (docs/benchmarks.md).
+    index("epcis_events_biz_transactions_idx").using("gin", t.bizTransactions),
+    index("epcis_events_sources_idx").using("gin", t.sources),
+    index("epcis_events_destinations_idx").using("gin", t.destinations),
   ],
 );
 
@@ -62,7 +67,8 @@ export const epcisEventEpcs = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.eventPk, t.epc, t.role] }),
-    index("epcis_event_epcs_epc_idx").on(t.epc, t.role),
+    // text_pattern_ops also serves `LIKE 'prefix%'` (urn:epc:idpat patterns) under a non-C collation.
+    index("epcis_event_epcs_epc_idx").on(t.epc.op("text_pattern_ops"), t.role),
   ],
 );
 
