@@ -43,6 +43,18 @@ export type Access =
   | { kind: "personas"; personas: readonly Persona[] }
   | { kind: "partner"; scope: string | null };
 
+/** Organisations that handle corridor food and record its movements. */
+export const FOOD_HANDLERS: readonly Persona[] = [
+  "koperasi",
+  "farmer",
+  "umkm",
+  "bumd",
+  "hub_operator",
+  "warehouse_operator",
+  "carrier",
+  "processor",
+];
+
 export const access = {
   public: { kind: "public" } as Access,
   /** Any signed-in person (citizens, operators, admins); not partner clients. */
@@ -55,6 +67,10 @@ export const access = {
   }),
   /** A partner platform's OAuth client; with a scope, the token must carry it. */
   partner: (scope: string | null = null): Access => ({ kind: "partner", scope }),
+  /** Those who handle corridor food (and admins). */
+  foodHandlers: (): Access => access.personas(...FOOD_HANDLERS),
+  /** Those who handle corridor food, and the dinas that oversees it (reads, never records). */
+  foodOverseers: (): Access => access.personas(...FOOD_HANDLERS, "dinas"),
 };
 
 export function allowedPersonas(a: Access): readonly Persona[] | "everyone" {

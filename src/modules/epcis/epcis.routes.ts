@@ -13,27 +13,8 @@ import { decodePageToken, encodePageToken, type QueryParams, queryConditions } f
 import type { EpcisService, ErrorBehaviour } from "./epcis.service";
 
 // Who records corridor events, and who may read them (the dinas watches, it does not capture).
-const capturers = access.personas(
-  "koperasi",
-  "farmer",
-  "umkm",
-  "bumd",
-  "hub_operator",
-  "warehouse_operator",
-  "carrier",
-  "processor",
-);
-const readers = access.personas(
-  "koperasi",
-  "farmer",
-  "umkm",
-  "bumd",
-  "hub_operator",
-  "warehouse_operator",
-  "carrier",
-  "processor",
-  "dinas",
-);
+const capturers = access.foodHandlers();
+const readers = access.foodOverseers();
 
 const EPCIS_PROBLEMS = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema } as const;
 

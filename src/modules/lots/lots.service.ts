@@ -80,7 +80,7 @@ function fieldError(field: string, en: string, id: string): FieldError {
   return { field: `body/${field}`, message: en, messageId: id };
 }
 
-/** Kemendagri numbers villages 1xxx for kelurahan (urban) and 2xxx for desa (rural). */
+/** Kemendagri numbers kelurahan (urban villages) from 1001 and desa (rural villages) from 2001. */
 function villagePrefix(code: string): string {
   return code.slice(-4).startsWith("1") ? "Kel." : "Desa";
 }

@@ -6,17 +6,7 @@ import { problems } from "../../http/schemas";
 import type { TraceService } from "./trace.service";
 
 // Everyone who handles or oversees corridor food may trace it; a trace crosses organisations by design.
-const tracers = access.personas(
-  "koperasi",
-  "farmer",
-  "umkm",
-  "bumd",
-  "hub_operator",
-  "warehouse_operator",
-  "carrier",
-  "processor",
-  "dinas",
-);
+const tracers = access.foodOverseers();
 
 const Epc = z
   .string()
