@@ -83,6 +83,7 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
       db,
       organisationNames: (ids) => identity.organisationNames(ids),
       region: (code) => reference.getRegion(code).catch(() => null),
+      commodity: (code) => reference.getCommodity(code).catch(() => null),
     }),
   };
 }

@@ -41,6 +41,7 @@ beforeAll(async () => {
           "lb:villageCode": "18.72.01.1001",
           "lb:grade": "premium",
           "lb:farmGatePrice": 1450,
+          "lb:commodity": "singkong",
         },
       }),
       commissioning("SKG-0415-B", 8_000, { eventTime: "2025-04-15T06:30:00+07:00" }),
@@ -103,6 +104,7 @@ describe("trace", () => {
           villageCode: "18.72.01.1001",
           grade: "premium",
           farmGatePrice: 1450,
+          commodity: "singkong",
         },
       }),
     ]);
@@ -220,6 +222,7 @@ describe("public trace (behind the QR, no sign-in)", () => {
     expect(body.origins).toEqual([
       {
         lot: CASSAVA,
+        commodity: { code: "singkong", name: "Singkong (ubi kayu)", nameEn: "Cassava" },
         quantity: 10_000,
         uom: "KGM",
         harvestDate: "2025-04-14",
@@ -231,6 +234,9 @@ describe("public trace (behind the QR, no sign-in)", () => {
       },
     ]);
     expect(body.journey.at(-1)).toMatchObject({ step: "retail_selling", disposition: "retail_sold" });
+    expect(
+      body.journey.filter((s: { eventType: string }) => s.eventType === "TransformationEvent"),
+    ).toHaveLength(1);
     expect(body.journey.length).toBe(10);
     // Nobody is named: not the user who captured, not an email.
     expect(res.body).not.toMatch(/Siti Rahayu|@lumbung\.test|usr_/);

@@ -100,6 +100,7 @@ const PublicTraceSchema = z.object({
   origins: z.array(
     z.object({
       lot: z.string(),
+      commodity: z.object({ code: z.string(), name: z.string(), nameEn: z.string() }).nullable(),
       quantity: z.number().nullable(),
       uom: z.string().nullable(),
       harvestDate: z.string().nullable(),
@@ -115,6 +116,7 @@ const PublicTraceSchema = z.object({
   ),
   journey: z.array(
     z.object({
+      eventType: z.string().meta({ description: "TransformationEvent marks processing (hilirisasi)" }),
       eventTime: z.string(),
       eventTimeZoneOffset: z.string(),
       step: z.string().nullable(),

@@ -54,6 +54,8 @@ export interface TraceDeps {
   organisationNames: (ids: string[]) => Promise<Map<string, string>>;
   /** A Kemendagri region by code, or null (reference module). */
   region: (code: string) => Promise<{ code: string; name: string } | null>;
+  /** A commodity's names by code, or null (reference module). */
+  commodity: (code: string) => Promise<{ code: string; name: string; nameEn: string } | null>;
 }
 
 const text = (v: unknown) => (typeof v === "string" ? v : null);
@@ -96,9 +98,11 @@ export function createTraceService(deps: TraceDeps) {
       const origins = await Promise.all(
         t.origins.map(async (o) => {
           const villageCode = text(o.facts.villageCode);
+          const commodityCode = text(o.facts.commodity);
           const price = o.facts.farmGatePrice;
           return {
             lot: o.lot,
+            commodity: commodityCode ? await deps.commodity(commodityCode) : null,
             quantity: o.quantity,
             uom: o.uom,
             harvestDate: text(o.facts.harvestDate),
@@ -113,6 +117,7 @@ export function createTraceService(deps: TraceDeps) {
       const journey = t.journey
         .filter((s) => !s.erroneous)
         .map((s) => ({
+          eventType: s.type,
           eventTime: s.eventTime,
           eventTimeZoneOffset: s.eventTimeZoneOffset,
           step: s.bizStep,
