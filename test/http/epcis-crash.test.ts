@@ -8,11 +8,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, expect, inject, it } from "vitest";
 import { type CorridorDocument, corridorDocuments } from "../../bench/epcis-generator";
 import { DEMO_PASSWORD } from "../../src/seed/demo";
 import { bearer, DEMO_EMAILS, useTestApp } from "../support/app";
+import { clonePostgresTemplate } from "../support/db";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const DOCUMENTS = 24;
@@ -58,31 +58,9 @@ async function freshStore(): Promise<Record<string, string>> {
     execFileSync("tar", ["-xzf", template.file, "-C", dir], { stdio: "ignore" });
     return { LUMBUNG_DATA_DIR: dir };
   }
-  const name = `lumbung_t_${template.template.split("_")[2]}_crash_${process.pid}`;
-  const admin = new pg.Client({ connectionString: template.url });
-  await admin.connect();
-  try {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template.template}`);
-        break;
-      } catch (err) {
-        if (attempt > 20 || !String(err).includes("being accessed by other users")) throw err;
-        await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
-      }
-    }
-  } finally {
-    await admin.end();
-  }
-  cleanups.push(async () => {
-    const cleanup = new pg.Client({ connectionString: template.url });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await cleanup.end();
-  });
-  const url = new URL(template.url);
-  url.pathname = `/${name}`;
-  return { DATABASE_URL: url.toString() };
+  const clone = await clonePostgresTemplate(template, `crash_${process.pid}`);
+  cleanups.push(clone.drop);
+  return { DATABASE_URL: clone.url };
 }
 
 async function startServer(store: Record<string, string>): Promise<Server> {

@@ -4,14 +4,17 @@ import pg from "pg";
 import { inject } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../../src/db/client";
 
-/** A fresh, migrated and seeded database for one test file, on PGlite or on PostgreSQL. */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
-  const template = inject("dbTemplate");
-  if (template.kind === "pglite") {
-    return openDatabase({ kind: "pglite", loadDataDir: new Blob([readFileSync(template.file)]) });
-  }
-  // Named after the vitest main process (the template's owner) so its teardown finds leftovers.
-  const name = `lumbung_t_${template.template.split("_")[2]}_${randomBytes(5).toString("hex")}`;
+type PostgresTemplate = Extract<ReturnType<typeof inject<"dbTemplate">>, { kind: "postgres" }>;
+
+/**
+ * A PostgreSQL copy of the migrated, seeded template, named after the vitest main process (the
+ * template's owner) so its teardown finds leftovers. Returns its URL and how to drop it.
+ */
+export async function clonePostgresTemplate(
+  template: PostgresTemplate,
+  label = randomBytes(5).toString("hex"),
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `lumbung_t_${template.template.split("_")[2]}_${label}`;
   const admin = new pg.Client({ connectionString: template.url });
   await admin.connect();
   try {
@@ -30,15 +33,30 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   }
   const url = new URL(template.url);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: "postgres", url: url.toString(), poolSize: 4 });
   return {
-    ...handle,
-    close: async () => {
-      await handle.close();
+    url: url.toString(),
+    drop: async () => {
       const cleanup = new pg.Client({ connectionString: template.url });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
+    },
+  };
+}
+
+/** A fresh, migrated and seeded database for one test file, on PGlite or on PostgreSQL. */
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  const template = inject("dbTemplate");
+  if (template.kind === "pglite") {
+    return openDatabase({ kind: "pglite", loadDataDir: new Blob([readFileSync(template.file)]) });
+  }
+  const clone = await clonePostgresTemplate(template);
+  const handle = await openDatabase({ kind: "postgres", url: clone.url, poolSize: 4 });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await clone.drop();
     },
   };
 }
