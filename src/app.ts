@@ -14,12 +14,16 @@ import { registerWeb } from "./http/web";
 import { type Clock, systemClock } from "./lib/clock";
 import { newId } from "./lib/ids";
 import { auditRoutes, auditWrites, createAuditService } from "./modules/audit";
-import { createEpcisService, epcisRoutes } from "./modules/epcis";
+import { coldchainRoutes, createColdchainService } from "./modules/coldchain";
+import { createEpcisService, epcisRoutes, glnKeyOf } from "./modules/epcis";
 import { healthRoutes, type Readiness } from "./modules/health";
 import { createIdentityService, identityAuthenticator, identityRoutes } from "./modules/identity";
 import { createLotsService, lotsRoutes } from "./modules/lots";
+import { createProcessingService, processingRoutes } from "./modules/processing";
 import { createReferenceService, referenceRoutes } from "./modules/reference";
+import { createShipmentsService, shipmentsRoutes } from "./modules/shipments";
 import { createTraceService, traceRoutes } from "./modules/trace";
+import { createWarehouseService, warehouseRoutes } from "./modules/warehouse";
 import { VERSION } from "./version";
 
 export interface AppDeps {
@@ -64,21 +68,57 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
     sessionTtlHours: deps.config.sessionTtlHours,
     regionExists: (code) => reference.regionExists(code),
   });
+  // Lots build on the EPCIS, reference and identity services.
+  const lots = createLotsService({
+    db,
+    clock: deps.clock,
+    epcis,
+    reference,
+    identity,
+    platformPrefix: deps.config.gs1.platformPrefix,
+    resolver: deps.config.publicUrl,
+  });
+  // An organisation takes part in an event when the event names it (its PGLN or farm SGLN as source
+  // or destination) or one of the sites it operates (any dock or zone of the site's SGLN).
+  epcis.setParticipantResolver(async (tx, ids) => {
+    const owners = new Map<string, string[]>();
+    const add = (id: string, org: string | null) => {
+      if (!org) return;
+      const list = owners.get(id) ?? [];
+      if (!list.includes(org)) list.push(org);
+      owners.set(id, list);
+    };
+    for (const row of await lots.ownersOfLocations(tx, ids)) add(row.uri, row.organisationId);
+    const idsByKey = new Map<string, string[]>();
+    for (const id of ids) {
+      const key = id.startsWith("urn:epc:id:sgln:") ? glnKeyOf(id) : null;
+      if (key) idsByKey.set(key, [...(idsByKey.get(key) ?? []), id]);
+    }
+    for (const site of await reference.sitesByGlnKeys([...idsByKey.keys()], tx)) {
+      const key = site.sgln ? glnKeyOf(site.sgln) : null;
+      for (const id of (key && idsByKey.get(key)) || []) add(id, site.operatorOrganisationId);
+    }
+    return owners;
+  });
+  const coldchain = createColdchainService({ db, clock: deps.clock, lots });
+  const corridor = { db, clock: deps.clock, epcis, lots, reference, identity };
+  const shipments = createShipmentsService({ ...corridor, coldchain, resolver: deps.config.publicUrl });
+  const warehouse = createWarehouseService(corridor);
+  const processing = createProcessingService(corridor);
+  // Projections run in the capturing transaction, in this order.
+  for (const p of [coldchain.projector, shipments.projector, warehouse.projector, processing.projector]) {
+    epcis.addProjector(p);
+  }
   return {
     identity,
     audit: createAuditService({ db, clock: deps.clock }),
     reference,
     epcis,
-    // Lots build on the EPCIS, reference and identity services.
-    lots: createLotsService({
-      db,
-      clock: deps.clock,
-      epcis,
-      reference,
-      identity,
-      platformPrefix: deps.config.gs1.platformPrefix,
-      resolver: deps.config.publicUrl,
-    }),
+    lots,
+    coldchain,
+    shipments,
+    warehouse,
+    processing,
     trace: createTraceService({
       db,
       organisationNames: (ids) => identity.organisationNames(ids),
@@ -162,6 +202,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(epcisRoutes, { prefix: "/epcis", epcis: services.epcis, clock });
   await app.register(traceRoutes, { trace: services.trace });
   await app.register(lotsRoutes, { lots: services.lots });
+  await app.register(shipmentsRoutes, { shipments: services.shipments });
+  await app.register(warehouseRoutes, { warehouse: services.warehouse });
+  await app.register(processingRoutes, { processing: services.processing });
+  await app.register(coldchainRoutes, { coldchain: services.coldchain });
   await registerWeb(app, config.webDistDir);
 
   return app;

@@ -1,6 +1,9 @@
 import path from "node:path";
 import { z } from "zod";
 
+/** Placeholder platform prefix under Indonesia's 899 range until GS1 Indonesia licenses one. */
+export const DEFAULT_GS1_PREFIX = "8990000";
+
 /** Secrets that ship with the repository; production refuses them. */
 export const DEMO_SECRET = "lumbung-demo-secret-change-me-in-production-0000";
 
@@ -44,7 +47,7 @@ const EnvSchema = z
     LUMBUNG_GS1_PREFIX: z
       .string()
       .regex(/^899\d{3,9}$/, "must be a GS1 company prefix of 6 to 12 digits starting with 899 (Indonesia)")
-      .default("8990000"),
+      .default(DEFAULT_GS1_PREFIX),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;

@@ -24,6 +24,7 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   await prepareDatabase(database, {
     demo: config.demo,
+    gs1Prefix: config.gs1.platformPrefix,
     onPhase: (phase) => {
       readiness.phase = phase;
       app.log.info({ phase }, "preparing database");

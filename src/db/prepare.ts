@@ -1,5 +1,6 @@
-import type { Config } from "../config";
+import { type Config, DEFAULT_GS1_PREFIX } from "../config";
 import { systemClock } from "../lib/clock";
+import { assignSiteGlns } from "../modules/lots";
 import { createReferenceService, loadReferenceData } from "../modules/reference";
 import { seedDemo } from "../seed/demo";
 import type { DatabaseHandle } from "./client";
@@ -10,13 +11,15 @@ export type PreparePhase = "migrating" | "seeding";
 /** Brings a database to the current schema with reference data, and demo data when asked. */
 export async function prepareDatabase(
   handle: DatabaseHandle,
-  opts: { demo: boolean; onPhase?: (phase: PreparePhase) => void },
+  opts: { demo: boolean; gs1Prefix?: string; onPhase?: (phase: PreparePhase) => void },
 ): Promise<void> {
   opts.onPhase?.("migrating");
   await migrateDatabase(handle);
   opts.onPhase?.("seeding");
   await loadReferenceData(handle.db);
-  if (opts.demo) await seedDemo(handle.db, createReferenceService({ db: handle.db, clock: systemClock }));
+  const reference = createReferenceService({ db: handle.db, clock: systemClock });
+  await assignSiteGlns(handle.db, reference, opts.gs1Prefix ?? DEFAULT_GS1_PREFIX);
+  if (opts.demo) await seedDemo(handle.db, reference);
 }
 
 export function databaseTarget(config: Pick<Config, "databaseUrl" | "dataDir">) {

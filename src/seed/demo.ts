@@ -75,6 +75,21 @@ export const DEMO_USERS: { email: string; name: string; organisation: string | n
     name: "Bambang Sutrisno (DKP Lampung)",
     organisation: "Dinas Ketahanan Pangan Provinsi Lampung",
   },
+  {
+    email: "priok@lumbung.test",
+    name: "Yusuf Hidayat (Hub Priok)",
+    organisation: "Operator Hub Tanjung Priok",
+  },
+  {
+    email: "olah@lumbung.test",
+    name: "Wayan Sudarma (Pabrik Tapioka)",
+    organisation: "Pabrik Tapioka Lampung Tengah",
+  },
+  {
+    email: "pasar@lumbung.test",
+    name: "Hendra Gunawan (Pasar Jaya)",
+    organisation: "Perumda Pasar Jaya",
+  },
   { email: "warga@lumbung.test", name: "Nur Aini", organisation: null },
 ];
 

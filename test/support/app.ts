@@ -18,6 +18,13 @@ export const DEMO_EMAILS = {
   carrier: "kurir@lumbung.test",
   dinas: "dinas@lumbung.test",
   warga: "warga@lumbung.test",
+  processor: "olah@lumbung.test",
+} as const;
+
+/** Demo accounts beyond one per persona: a second hub, a second BUMD. */
+export const MORE_DEMO_EMAILS = {
+  hubPriok: "priok@lumbung.test",
+  pasarJaya: "pasar@lumbung.test",
 } as const;
 
 export function testConfig(overrides: Record<string, string> = {}): Config {

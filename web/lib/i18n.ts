@@ -6,7 +6,12 @@
  * Placeholders are written `{name}` and filled by `translate()`.
  */
 
-const id = {
+import * as lots from "../features/lots/messages.ts";
+import * as processing from "../features/processing/messages.ts";
+import * as shipments from "../features/shipments/messages.ts";
+import * as warehouse from "../features/warehouse/messages.ts";
+
+const coreId = {
   "app.name": "Lumbung",
   "app.tagline": "Layanan publik & koridor pangan Lampung–DKI Jakarta",
   "app.loading": "Memuat…",
@@ -116,9 +121,13 @@ const id = {
   "console.audit": "Audit log",
   "console.organisations": "Organisasi",
   "console.comingSoonTitle": "Segera hadir",
-  "console.soon.lots": "Lot panen",
-  "console.soon.shipments": "Pengiriman",
-  "console.soon.stock": "Stok gudang",
+  "console.workAreas": "Area kerja",
+  "console.area.lots": "Lot panen",
+  "console.area.shipments": "Pengiriman",
+  "console.area.hub": "Konsol hub",
+  "console.area.warehouse": "Gudang bersama",
+  "console.area.processing": "Pengolahan (hilirisasi)",
+  "console.area.trace": "Lacak asal pangan",
   "console.soon.orders": "Pesanan",
   "console.title": "Konsol {org}",
   "console.titleNoOrg": "Konsol Lumbung",
@@ -281,10 +290,13 @@ const id = {
   "footer.tz": "Semua waktu dalam WIB (Asia/Jakarta).",
 } as const;
 
+// Corridor features keep their messages beside their pages; each checks its own id/en key sets.
+const id = { ...coreId, ...lots.id, ...shipments.id, ...warehouse.id, ...processing.id };
+
 export type MessageKey = keyof typeof id;
 export type Messages = { readonly [K in MessageKey]: string };
 
-const en: Messages = {
+const coreEn: { readonly [K in keyof typeof coreId]: string } = {
   "app.name": "Lumbung",
   "app.tagline": "Public services & the Lampung–DKI Jakarta food corridor",
   "app.loading": "Loading…",
@@ -394,9 +406,13 @@ const en: Messages = {
   "console.audit": "Audit log",
   "console.organisations": "Organisations",
   "console.comingSoonTitle": "Coming soon",
-  "console.soon.lots": "Harvest lots",
-  "console.soon.shipments": "Shipments",
-  "console.soon.stock": "Warehouse stock",
+  "console.workAreas": "Work areas",
+  "console.area.lots": "Harvest lots",
+  "console.area.shipments": "Shipments",
+  "console.area.hub": "Hub console",
+  "console.area.warehouse": "Shared warehouse",
+  "console.area.processing": "Processing (hilirisasi)",
+  "console.area.trace": "Trace food",
   "console.soon.orders": "Orders",
   "console.title": "{org} console",
   "console.titleNoOrg": "Lumbung console",
@@ -558,6 +574,8 @@ const en: Messages = {
   "footer.note": "Lumbung · Lampung Province & DKI Jakarta",
   "footer.tz": "All times are in WIB (Asia/Jakarta).",
 };
+
+const en: Messages = { ...coreEn, ...lots.en, ...shipments.en, ...warehouse.en, ...processing.en };
 
 export type Lang = "id" | "en";
 export const LANGS: readonly Lang[] = ["id", "en"];

@@ -5,6 +5,10 @@ import { AppShell } from "../components/AppShell.tsx";
 import { SignInPage, type SignInState } from "../features/auth/SignInPage.tsx";
 import { sessionEnd, useSession } from "../features/auth/session.ts";
 import { CitizenHome } from "../features/home/CitizenHome.tsx";
+import { lotsRoutes } from "../features/lots/routes.tsx";
+import { processingRoutes } from "../features/processing/routes.tsx";
+import { shipmentsRoutes } from "../features/shipments/routes.tsx";
+import { warehouseRoutes } from "../features/warehouse/routes.tsx";
 import { isOperator, type Session } from "../lib/api.ts";
 import { errorMessage } from "../lib/errors.ts";
 import { useDocumentTitle, usePreferences } from "../lib/preferences.tsx";
@@ -128,6 +132,10 @@ export function AppRoutes() {
         <Route path="01/:gtin" element={<TraceLinkPage />} />
         <Route path="01/:gtin/10/:lot" element={<TraceLinkPage />} />
         <Route path="00/:sscc" element={<TraceLinkPage />} />
+        {lotsRoutes()}
+        {shipmentsRoutes()}
+        {warehouseRoutes()}
+        {processingRoutes()}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -10,6 +10,7 @@ import { eventHashId } from "./domain/event-hash";
 import type { EpcisEvent, Namespaces, Violation } from "./domain/types";
 import { validateDocument, validateEvent } from "./domain/validate";
 import "./epcis.errors";
+import { type ParticipantResolver, type Projector, partyAndPlaceIds, storedEvent } from "./epcis.projection";
 import { type EpcRole, epcisCaptures, epcisEventEpcs, epcisEvents, epcisParticipants } from "./epcis.tables";
 
 export interface EpcisLimits {
@@ -102,6 +103,8 @@ function asCaptureDocument(input: unknown): unknown {
 
 export function createEpcisService(deps: { db: Database; clock: Clock; limits: EpcisLimits }) {
   const { db, clock, limits } = deps;
+  const projectors: Projector[] = [];
+  let participantResolver: ParticipantResolver | null = null;
 
   /**
    * Stores validated events of one capture, in document order, in a handful of statements whatever
@@ -179,14 +182,12 @@ export function createEpcisService(deps: { db: Database; clock: Clock; limits: E
     const pks: string[] = [];
     const epcs: string[] = [];
     const roles: string[] = [];
-    const stored: string[] = [];
     for (const c of candidates) {
       if (!insertedIds.has(c.id)) {
         repeats.push(c);
         continue;
       }
       c.stored = true;
-      stored.push(c.id);
       for (const e of epcsOf(c.raw)) {
         pks.push(c.id);
         epcs.push(e.epc);
@@ -199,12 +200,32 @@ export function createEpcisService(deps: { db: Database; clock: Clock; limits: E
             select * from unnest(${sql.param(pks)}::text[], ${sql.param(epcs)}::text[], ${sql.param(roles)}::text[])`,
       );
     }
-    if (stored.length && actor.organisationId) {
+    // Who took part: the capturer's organisation, and the owners of the parties and places the
+    // events name (source/destination PGLNs, site SGLNs), so a receiver sees what was sent to it.
+    const storedCandidates = candidates.filter((c) => c.stored).sort((a, b) => a.index - b.index);
+    const owners = participantResolver
+      ? await participantResolver(tx, [...new Set(storedCandidates.flatMap((c) => partyAndPlaceIds(c.raw)))])
+      : new Map<string, string[]>();
+    const participantPks: string[] = [];
+    const participantOrgs: string[] = [];
+    const projected = storedCandidates.map((c) => {
+      const orgs = new Set<string>();
+      if (actor.organisationId) orgs.add(actor.organisationId);
+      for (const id of partyAndPlaceIds(c.raw)) for (const org of owners.get(id) ?? []) orgs.add(org);
+      for (const org of orgs) {
+        participantPks.push(c.id);
+        participantOrgs.push(org);
+      }
+      const body = { ...c.raw, eventID: c.eventID, recordTime: recordTime.toISOString() };
+      return storedEvent(c.id, body, actor.organisationId, [...orgs]);
+    });
+    if (participantPks.length) {
       await tx.execute(
         sql`insert into ${epcisParticipants} (event_pk, organisation_id)
-            select unnest(${sql.param(stored)}::text[]), ${actor.organisationId}`,
+            select * from unnest(${sql.param(participantPks)}::text[], ${sql.param(participantOrgs)}::text[])`,
       );
     }
+    for (const projector of projectors) if (projected.length) await projector.project(tx, projected);
 
     // An error declaration names an event already stored (same eventID): the original is kept and
     // marked erroneous, so queries return it with its errorDeclaration (EPCIS 2.0 §7.4.1.2). Rare, so
@@ -286,6 +307,19 @@ export function createEpcisService(deps: { db: Database; clock: Clock; limits: E
 
   return {
     limits,
+
+    /**
+     * Adds a projection run on every newly stored event, in the capturing transaction, in the order
+     * added (modules that build on others' views register after them).
+     */
+    addProjector(projector: Projector) {
+      projectors.push(projector);
+    },
+
+    /** Sets how party and place identifiers map to organisations, for `epcis_participants`. */
+    setParticipantResolver(resolver: ParticipantResolver) {
+      participantResolver = resolver;
+    },
 
     /**
      * Captures an EPCISDocument. Validation happens before anything is written; with `rollback`

@@ -14,5 +14,11 @@ export {
   knownEpcs,
   upstreamOf,
 } from "./epcis.genealogy";
+export {
+  glnKeyOf,
+  type ParticipantResolver,
+  type Projector,
+  type StoredEvent,
+} from "./epcis.projection";
 export { epcisRoutes } from "./epcis.routes";
 export { createEpcisService, type EpcisLimits, type EpcisService, epcsOf } from "./epcis.service";

@@ -1,4 +1,4 @@
 export * as gs1 from "./domain/gs1";
 export { LUMBUNG_EPCIS_NAMESPACE } from "./domain/harvest-lot";
 export { lotsRoutes } from "./lots.routes";
-export { createLotsService, type LotsService, type LotView } from "./lots.service";
+export { assignSiteGlns, createLotsService, type LotsService, type LotView } from "./lots.service";

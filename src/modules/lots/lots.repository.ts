@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx, Transaction } from "../../db/client";
 import { gs1Counters, gs1Locations, type LocationKind, lots, tradeItems } from "./lots.tables";
 
@@ -55,6 +55,29 @@ export const lotsRepository = {
       .onConflictDoNothing({ target: [gs1Locations.organisationId, gs1Locations.kind] })
       .returning();
     return inserted;
+  },
+
+  /** Trade items by (company prefix, item reference) pairs. */
+  async tradeItemsByReference(db: DbOrTx, pairs: { prefix: string; itemReference: string }[]) {
+    if (!pairs.length) return [];
+    const keys = pairs.map((p) => `${p.prefix}.${p.itemReference}`);
+    return db
+      .select()
+      .from(tradeItems)
+      .where(inArray(sql`${tradeItems.companyPrefix} || '.' || ${tradeItems.itemReference}`, keys));
+  },
+
+  /** Organisations owning farm or party GLNs, by the SGLN / PGLN events name them with. */
+  async ownersOfLocations(db: DbOrTx, uris: string[]) {
+    if (!uris.length) return [];
+    return db
+      .select({
+        uri: gs1Locations.sgln,
+        organisationId: gs1Locations.organisationId,
+        kind: gs1Locations.kind,
+      })
+      .from(gs1Locations)
+      .where(inArray(gs1Locations.sgln, uris));
   },
 
   /** Undefined when the organisation already has a lot under this idempotency key. */

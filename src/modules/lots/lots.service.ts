@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Database, Transaction } from "../../db/client";
+import type { Database, DbOrTx, Transaction } from "../../db/client";
 import type { Principal } from "../../http/access";
 import { AppError, type FieldError } from "../../http/errors";
 import type { Clock } from "../../lib/clock";
@@ -17,6 +17,7 @@ import {
   isCompanyPrefix,
   type KeyKind,
   lgtinUri,
+  pglnUri,
   referenceCapacity,
   sglnUri,
   sscc,
@@ -195,6 +196,28 @@ export function createLotsService(deps: LotsDeps) {
     if (inserted) return inserted;
     const winner = await repo.findLocation(tx, organisationId, "farm");
     if (!winner) throw new Error(`farm location of ${organisationId} vanished`);
+    return winner;
+  }
+
+  /** The organisation's party GLN (PGLN), issued the first time an event names the organisation. */
+  async function partyFor(tx: Transaction, organisation: { id: string; gs1CompanyPrefix: string | null }) {
+    const existing = await repo.findLocation(tx, organisation.id, "party");
+    if (existing) return existing;
+    const prefix = prefixOf(organisation);
+    const reference = await nextReference(tx, "gln", prefix);
+    const inserted = await repo.insertLocation(tx, {
+      id: newId("gln"),
+      organisationId: organisation.id,
+      kind: "party",
+      companyPrefix: prefix,
+      locationReference: reference,
+      gln: gln(prefix, reference),
+      sgln: pglnUri(prefix, reference),
+      createdAt: clock.now(),
+    });
+    if (inserted) return inserted;
+    const winner = await repo.findLocation(tx, organisation.id, "party");
+    if (!winner) throw new Error(`party GLN of ${organisation.id} vanished`);
     return winner;
   }
 
@@ -478,6 +501,38 @@ export function createLotsService(deps: LotsDeps) {
     },
 
     /**
+     * The PGLN (`urn:epc:id:pgln:…`) events use for an organisation as owning or possessing party,
+     * issued on first use inside the caller's transaction.
+     */
+    async partyPgln(tx: Transaction, organisation: { id: string; gs1CompanyPrefix: string | null }) {
+      return (await partyFor(tx, organisation)).sgln;
+    },
+
+    /**
+     * The commodity of each LGTIN class among `epcs` whose GTIN Lumbung issued (harvest and product
+     * lots); other identifiers are left out.
+     */
+    async commoditiesOf(tx: DbOrTx, epcs: string[]): Promise<Map<string, string>> {
+      const parsed = epcs.flatMap((epc) => {
+        const m = /^urn:epc:class:lgtin:(\d+)\.\d(\d*)\.[^.]+$/.exec(epc);
+        return m ? [{ epc, prefix: m[1] as string, itemReference: m[2] as string }] : [];
+      });
+      const items = await repo.tradeItemsByReference(tx, parsed);
+      const byKey = new Map(items.map((i) => [`${i.companyPrefix}.${i.itemReference}`, i.commodityCode]));
+      const out = new Map<string, string>();
+      for (const p of parsed) {
+        const code = byKey.get(`${p.prefix}.${p.itemReference}`);
+        if (code) out.set(p.epc, code);
+      }
+      return out;
+    },
+
+    /** Organisations owning the farm SGLNs and party PGLNs among `uris` (for event participation). */
+    async ownersOfLocations(tx: Transaction, uris: string[]) {
+      return repo.ownersOfLocations(tx, uris);
+    },
+
+    /**
      * A new SSCC for a sack, pallet or container of `organisation`, inside the caller's transaction
      * (the packing AggregationEvent that names it commits with the number).
      */
@@ -492,6 +547,23 @@ export function createLotsService(deps: LotsDeps) {
       };
     },
   };
+}
+
+/**
+ * Gives every corridor site without a GLN one under the platform prefix (run at start, after the
+ * reference data): events name hubs and warehouses by these SGLNs, docks and zones as extensions.
+ * GLNs come from the same counter as farm and party GLNs, so none is issued twice.
+ */
+export async function assignSiteGlns(
+  db: Database,
+  reference: Pick<ReferenceService, "sitesWithoutGln" | "setSiteGln">,
+  platformPrefix: string,
+) {
+  for (const site of await reference.sitesWithoutGln()) {
+    const n = await db.transaction((tx) => repo.nextNumber(tx, `gln:${platformPrefix}`));
+    const ref = formatReference("gln", platformPrefix, n);
+    await reference.setSiteGln(site.code, gln(platformPrefix, ref), sglnUri(platformPrefix, ref));
+  }
 }
 
 export type LotsService = ReturnType<typeof createLotsService>;

@@ -32,10 +32,11 @@ export const tradeItems = pgTable(
   ],
 );
 
-export const LOCATION_KINDS = ["farm"] as const;
+/** farm: where an organisation grows its lots; party: the organisation itself, as a PGLN in events. */
+export const LOCATION_KINDS = ["farm", "party"] as const;
 export type LocationKind = (typeof LOCATION_KINDS)[number];
 
-/** GLNs Lumbung allocated for organisations' places; today one farm location per organisation. */
+/** GLNs Lumbung allocated for organisations: one farm location and one party GLN (PGLN) each. */
 export const gs1Locations = pgTable(
   "gs1_locations",
   {
@@ -45,7 +46,7 @@ export const gs1Locations = pgTable(
     companyPrefix: text("company_prefix").notNull(),
     locationReference: text("location_reference").notNull(),
     gln: text("gln").notNull(),
-    /** `urn:epc:id:sgln:…` with extension 0 (the site itself), as events name it. */
+    /** As events name it: `urn:epc:id:sgln:…` with extension 0 for a farm, `urn:epc:id:pgln:…` for a party. */
     sgln: text("sgln").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

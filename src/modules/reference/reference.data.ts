@@ -92,6 +92,13 @@ export const COMMODITIES: CommoditySeed[] = [
   { code: "singkong", name: "Singkong (ubi kayu)", nameEn: "Cassava", category: "pangan_pokok", unit: "kg" },
   { code: "tapioka", name: "Tepung tapioka", nameEn: "Tapioca starch", category: "olahan", unit: "kg" },
   {
+    code: "kopi-gelondong",
+    name: "Kopi gelondong merah (ceri)",
+    nameEn: "Coffee cherry",
+    category: "perkebunan",
+    unit: "kg",
+  },
+  {
     code: "kopi-robusta",
     name: "Kopi robusta (biji hijau)",
     nameEn: "Robusta coffee (green bean)",

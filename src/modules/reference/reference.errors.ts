@@ -9,6 +9,10 @@ export const ReferenceErrors = defineErrors({
     status: 404,
     title: { id: "Komoditas tidak dikenal", en: "Unknown commodity" },
   },
+  "reference.unknown_site": {
+    status: 404,
+    title: { id: "Lokasi tidak dikenal", en: "Unknown site" },
+  },
   "reference.price_exists": {
     status: 409,
     title: { id: "Harga acuan untuk tanggal itu sudah ada", en: "That reference price already exists" },

@@ -1,6 +1,6 @@
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { getDistricts, getProvinces, getRegencies, getVillages } from "idn-area-data";
-import type { Database } from "../../db/client";
+import type { Database, DbOrTx } from "../../db/client";
 import { AppError } from "../../http/errors";
 import type { Clock } from "../../lib/clock";
 import { jakartaDate } from "../../lib/time";
@@ -291,6 +291,34 @@ export function createReferenceService(deps: { db: Database; clock: Clock }) {
         .where(conditions.length ? and(...conditions) : undefined)
         .orderBy(asc(sites.kind), asc(sites.name));
       return rows.map((r) => ({ ...r.site, regionName: r.regionName ?? "" }));
+    },
+
+    async getSite(code: string) {
+      const [row] = await db.select().from(sites).where(eq(sites.code, code)).limit(1);
+      if (!row) throw new AppError("reference.unknown_site", `No site ${code}`);
+      return row;
+    },
+
+    /**
+     * Sites by the GLN key (`<company prefix>.<location reference>`) of any SGLN naming them, dock and
+     * zone extensions included; inside the caller's transaction when given one.
+     */
+    async sitesByGlnKeys(keys: string[], tx: DbOrTx = db) {
+      if (!keys.length) return [];
+      const sglns = keys.map((k) => `urn:epc:id:sgln:${k}.0`);
+      return tx.select().from(sites).where(inArray(sites.sgln, sglns));
+    },
+
+    /** Sites Lumbung has not yet given a GLN. */
+    async sitesWithoutGln() {
+      return db.select().from(sites).where(isNull(sites.gln)).orderBy(asc(sites.code));
+    },
+
+    async setSiteGln(code: string, gln: string, sgln: string) {
+      await db
+        .update(sites)
+        .set({ gln, sgln })
+        .where(and(eq(sites.code, code), isNull(sites.gln)));
     },
 
     async assignSiteOperators(assignments: { siteCode: string; organisationId: string }[]) {

@@ -41,8 +41,15 @@ export const sites = pgTable(
     longitude: doublePrecision("longitude"),
     operatorOrganisationId: text("operator_organisation_id"),
     source: text("source"),
+    /** GLN of the site (issued under the platform prefix at start), and its SGLN with extension 0. */
+    gln: text("gln"),
+    sgln: text("sgln"),
   },
-  (t) => [uniqueIndex("sites_code_key").on(t.code), index("sites_kind_idx").on(t.kind)],
+  (t) => [
+    uniqueIndex("sites_code_key").on(t.code),
+    index("sites_kind_idx").on(t.kind),
+    uniqueIndex("sites_gln_key").on(t.gln),
+  ],
 );
 
 export const commodities = pgTable("commodities", {

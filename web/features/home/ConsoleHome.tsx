@@ -1,3 +1,4 @@
+import { ConsoleNav } from "../../components/ConsoleNav.tsx";
 import { Icon, type IconName } from "../../components/Icon.tsx";
 import type { Session } from "../../lib/api.ts";
 import type { MessageKey } from "../../lib/i18n.ts";
@@ -13,12 +14,7 @@ interface Section {
   label: MessageKey;
 }
 
-const SOON: readonly MessageKey[] = [
-  "console.soon.lots",
-  "console.soon.orders",
-  "console.soon.shipments",
-  "console.soon.stock",
-];
+const SOON: readonly MessageKey[] = ["console.soon.orders"];
 
 export function ConsoleHome({ session }: { session: Session }) {
   const { t, td } = usePreferences();
@@ -28,7 +24,6 @@ export function ConsoleHome({ session }: { session: Session }) {
   useDocumentTitle(title);
 
   const sections: Section[] = [
-    { id: "ringkasan", icon: "home", label: "console.overview" },
     ...(isAdmin
       ? ([
           { id: "audit", icon: "list", label: "console.audit" },
@@ -41,8 +36,8 @@ export function ConsoleHome({ session }: { session: Session }) {
 
   return (
     <div className="console" data-testid="console-home">
-      <nav className="console-nav" aria-label={t("console.nav")}>
-        <ul className="console-nav-list">
+      <ConsoleNav session={session}>
+        <ul className="console-nav-list console-nav-sections">
           {sections.map((section) => (
             <li key={section.id}>
               <a href={`#${section.id}`}>
@@ -60,7 +55,7 @@ export function ConsoleHome({ session }: { session: Session }) {
             ))}
           </ul>
         </div>
-      </nav>
+      </ConsoleNav>
 
       <div className="console-main">
         <h1 id="page-title" className="console-title">

@@ -156,6 +156,12 @@ export function sglnUri(prefix: string, locationReference: string, extension = "
   return `urn:epc:id:sgln:${prefix}.${locationReference}.${escapeEpc(extension)}`;
 }
 
+/** `urn:epc:id:pgln:<prefix>.<party ref>`: a party (an organisation) in source and destination lists. */
+export function pglnUri(prefix: string, partyReference: string): string {
+  gln(prefix, partyReference);
+  return `urn:epc:id:pgln:${prefix}.${partyReference}`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // GS1 Digital Link URIs (what QR codes carry) ⇄ EPC URIs
 

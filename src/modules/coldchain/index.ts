@@ -1,0 +1,2 @@
+export { coldchainRoutes } from "./coldchain.routes";
+export { type ColdchainService, createColdchainService } from "./coldchain.service";

@@ -1,0 +1,2 @@
+export { processingRoutes } from "./processing.routes";
+export { createProcessingService, type ProcessingService } from "./processing.service";

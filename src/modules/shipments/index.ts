@@ -1,0 +1,2 @@
+export { shipmentsRoutes } from "./shipments.routes";
+export { createShipmentsService, type ShipmentsService } from "./shipments.service";
