@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { Database } from "../../db/client";
+import type { Database, DbOrTx } from "../../db/client";
 
 /**
  * The genealogy graph, read straight from the identifiers events name (epcis_event_epcs):
@@ -114,4 +114,53 @@ export async function containersOf(db: Database, epcs: string[]): Promise<string
       sql`, `,
     )})`);
   return rowsOf<{ epc: string }>(result).map((r) => r.epc);
+}
+
+export interface ContainerContents {
+  /** Serialised children (childEPCs): sacks in a pallet. */
+  epcs: string[];
+  /** Bulk children (childQuantityList): lots by mass or count, as packed. */
+  quantities: { epcClass: string; quantity: number; uom: string | null }[];
+}
+
+/**
+ * What a container (an SSCC) holds now: the children of its aggregation ADD events, less those of
+ * later DELETE events (unpacking), from events not declared erroneous. Runs inside the caller's
+ * transaction when given one, so a projection sees the packing captured just before.
+ */
+export async function contentsOf(db: DbOrTx, parent: string): Promise<ContainerContents> {
+  const result = await db.execute(sql`
+    select ev.body
+    from epcis_event_epcs p
+    join epcis_events ev on ev.id = p.event_pk
+    where p.epc = ${parent} and p.role = 'parent' and ev.event_type = 'AggregationEvent'
+      and not ev.has_error_declaration
+    order by ev.event_time, ev.id`);
+  const epcs = new Set<string>();
+  const quantities = new Map<string, { epcClass: string; quantity: number; uom: string | null }>();
+  for (const { body } of rowsOf<{ body: Record<string, unknown> | string }>(result)) {
+    const event = (typeof body === "string" ? JSON.parse(body) : body) as Record<string, unknown>;
+    const action = event.action;
+    const children = Array.isArray(event.childEPCs) ? (event.childEPCs as string[]) : [];
+    const childQuantities = Array.isArray(event.childQuantityList)
+      ? (event.childQuantityList as { epcClass: string; quantity?: number; uom?: string }[])
+      : [];
+    if (action === "ADD" || action === "OBSERVE") {
+      for (const c of children) epcs.add(c);
+      for (const q of childQuantities) {
+        const prev = quantities.get(q.epcClass);
+        const quantity = (action === "ADD" ? (prev?.quantity ?? 0) : 0) + (q.quantity ?? 0);
+        quantities.set(q.epcClass, { epcClass: q.epcClass, quantity, uom: q.uom ?? prev?.uom ?? null });
+      }
+    } else if (action === "DELETE") {
+      // DELETE without children empties the container (EPCIS 2.0 §7.3.5).
+      if (!children.length && !childQuantities.length) {
+        epcs.clear();
+        quantities.clear();
+      }
+      for (const c of children) epcs.delete(c);
+      for (const q of childQuantities) quantities.delete(q.epcClass);
+    }
+  }
+  return { epcs: [...epcs], quantities: [...quantities.values()] };
 }

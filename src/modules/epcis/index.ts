@@ -7,7 +7,9 @@ export {
 } from "./domain/epc-uri";
 export { type EpcisDocument, type EpcisEvent, EVENT_TYPES } from "./domain/types";
 export {
+  type ContainerContents,
   containersOf,
+  contentsOf,
   downstreamOf,
   eventsNaming,
   type GenealogyNode,

@@ -1,4 +1,10 @@
 export * as gs1 from "./domain/gs1";
-export { LUMBUNG_EPCIS_NAMESPACE } from "./domain/harvest-lot";
+export {
+  EPCIS_CONTEXT,
+  gramsToKilograms,
+  LUMBUNG_EPCIS_NAMESPACE,
+  toGrams,
+  wibTimestamp,
+} from "./domain/harvest-lot";
 export { lotsRoutes } from "./lots.routes";
 export { assignSiteGlns, createLotsService, type LotsService, type LotView } from "./lots.service";

@@ -61,7 +61,8 @@ export function wibTimestamp(at: Date): string {
 
 /** Lumbung's EPCIS extension namespace; every event that uses `lb:` fields declares it. */
 export const LUMBUNG_EPCIS_NAMESPACE = "https://lumbung.go.id/epcis/";
-const EPCIS_CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
+/** The JSON-LD context every event Lumbung builds names first. */
+export const EPCIS_CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
 
 export interface CommissioningInput {
   lgtin: string;
