@@ -98,6 +98,9 @@ const SITE_OPERATORS: Record<string, string> = {
   "hub-priok": "Operator Hub Tanjung Priok",
   "gudang-bersama-lampung": "Gudang Bersama Lampung",
   "gudang-bersama-jakarta": "PT Food Station Tjipinang Jaya",
+  "pasar-induk-kramat-jati": "Perumda Pasar Jaya",
+  "pasar-induk-beras-cipinang": "PT Food Station Tjipinang Jaya",
+  "pabrik-tapioka-lampung-tengah": "Pabrik Tapioka Lampung Tengah",
 };
 
 /** Idempotent: run at every start in demo mode; existing rows are kept as they are. */

@@ -351,7 +351,10 @@ export interface SiteSeed {
   source: string;
 }
 
-/** The corridor's two hubs and a shared warehouse (gudang bersama) in each province. */
+/**
+ * The corridor's two hubs and a shared warehouse (gudang bersama) in each province; the ferry ports
+ * of the Bakauheni–Merak crossing; the Jakarta wholesale markets the corridor feeds; the tapioca mill.
+ */
 export const SITES: SiteSeed[] = [
   {
     code: "hub-panjang",
@@ -396,6 +399,61 @@ export const SITES: SiteSeed[] = [
     longitude: 106.8843,
     operatorOrganisation: "PT Food Station Tjipinang Jaya",
     source: "reference/corridor.md: PIBC, 104 warehouses",
+  },
+  {
+    code: "pelabuhan-bakauheni",
+    name: "Pelabuhan Penyeberangan Bakauheni",
+    kind: "port",
+    regionCode: "18.01",
+    address: "Jl. Lintas Sumatera, Bakauheni, Kabupaten Lampung Selatan",
+    latitude: -5.8702,
+    longitude: 105.7531,
+    operatorOrganisation: null,
+    source: "reference/corridor.md: ferry Bakauheni–Merak ≈ 2 h",
+  },
+  {
+    code: "pelabuhan-merak",
+    name: "Pelabuhan Penyeberangan Merak",
+    kind: "port",
+    regionCode: "36",
+    address: "Jl. Raya Pelabuhan Merak, Pulomerak, Kota Cilegon, Banten",
+    latitude: -5.9297,
+    longitude: 105.9963,
+    operatorOrganisation: null,
+    source: "reference/corridor.md: Merak → Jakarta ≈ 100 km toll road",
+  },
+  {
+    code: "pasar-induk-kramat-jati",
+    name: "Pasar Induk Kramat Jati",
+    kind: "market",
+    regionCode: "31.75",
+    address: "Jl. Raya Bogor Km 17, Kramat Jati, Jakarta Timur",
+    latitude: -6.2786,
+    longitude: 106.8669,
+    operatorOrganisation: "Perumda Pasar Jaya",
+    source: "reference/corridor.md: PIKJ 14.7 ha, 4,428 stalls",
+  },
+  {
+    code: "pasar-induk-beras-cipinang",
+    name: "Pasar Induk Beras Cipinang",
+    kind: "market",
+    regionCode: "31.75",
+    address: "Jl. Pisangan Lama Selatan, Pisangan Timur, Jakarta Timur",
+    latitude: -6.2125,
+    longitude: 106.8838,
+    operatorOrganisation: "PT Food Station Tjipinang Jaya",
+    source: "reference/corridor.md: PIBC, 3.0–3.5 kt rice a day",
+  },
+  {
+    code: "pabrik-tapioka-lampung-tengah",
+    name: "Pabrik Tapioka Lampung Tengah",
+    kind: "mill",
+    regionCode: "18.02",
+    address: "Jl. Lintas Sumatera, Terbanggi Besar, Kabupaten Lampung Tengah",
+    latitude: -4.8686,
+    longitude: 105.2221,
+    operatorOrganisation: "Pabrik Tapioka Lampung Tengah",
+    source: "reference/corridor.md: cassava → tapioca starch ≈ 20–30%",
   },
 ];
 

@@ -24,7 +24,7 @@ export const regions = pgTable(
   (t) => [index("regions_parent_idx").on(t.parentCode), index("regions_level_idx").on(t.level)],
 );
 
-export const SITE_KINDS = ["hub", "warehouse", "market", "farm", "mill"] as const;
+export const SITE_KINDS = ["hub", "warehouse", "market", "farm", "mill", "port"] as const;
 export type SiteKind = (typeof SITE_KINDS)[number];
 
 /** Physical places food passes through; the corridor module gives them GLNs. */
