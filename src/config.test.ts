@@ -7,6 +7,8 @@ import { databaseTarget } from "./db/prepare";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PROD_SECRET = "k9X2-production-secret-of-forty-chars!!";
+/** A prefix other than the placeholder, as production needs. */
+const PROD = { NODE_ENV: "production", LUMBUNG_GS1_PREFIX: "8991234" };
 
 function configError(env: Record<string, string>): ConfigError {
   try {
@@ -94,32 +96,39 @@ describe("loadConfig", () => {
   });
 
   it("production refuses the demo secret", () => {
-    const err = configError({ NODE_ENV: "production" });
+    const err = configError({ ...PROD });
     expect(err.problems).toHaveLength(1);
     expect(err.problems[0]).toMatch(/^LUMBUNG_SECRET: /);
-    expect(configError({ NODE_ENV: "production", LUMBUNG_SECRET: DEMO_SECRET }).problems[0]).toMatch(
+    expect(configError({ ...PROD, LUMBUNG_SECRET: DEMO_SECRET }).problems[0]).toMatch(
       /^LUMBUNG_SECRET: /,
     );
   });
 
   it("production refuses demo accounts", () => {
-    const err = configError({ NODE_ENV: "production", LUMBUNG_SECRET: PROD_SECRET, LUMBUNG_DEMO: "true" });
+    const err = configError({ ...PROD, LUMBUNG_SECRET: PROD_SECRET, LUMBUNG_DEMO: "true" });
     expect(err.problems).toHaveLength(1);
     expect(err.problems[0]).toMatch(/^LUMBUNG_DEMO: /);
   });
 
   it("production reports the demo secret and demo accounts together", () => {
-    const err = configError({ NODE_ENV: "production", LUMBUNG_DEMO: "true" });
+    const err = configError({ ...PROD, LUMBUNG_DEMO: "true" });
     expect(err.problems.map((p) => p.split(":")[0]).sort()).toEqual(["LUMBUNG_DEMO", "LUMBUNG_SECRET"]);
   });
 
   it("production with its own secret of 32+ characters starts, with demo off", () => {
-    const config = loadConfig({ NODE_ENV: "production", LUMBUNG_SECRET: PROD_SECRET });
+    const config = loadConfig({ ...PROD, LUMBUNG_SECRET: PROD_SECRET });
     expect(config.env).toBe("production");
     expect(config.secret).toBe(PROD_SECRET);
     expect(config.demo).toBe(false);
-    expect(() => loadConfig({ NODE_ENV: "production", LUMBUNG_SECRET: "x".repeat(31) })).toThrow(ConfigError);
-    expect(loadConfig({ NODE_ENV: "production", LUMBUNG_SECRET: "x".repeat(32) }).demo).toBe(false);
+    expect(() => loadConfig({ ...PROD, LUMBUNG_SECRET: "x".repeat(31) })).toThrow(ConfigError);
+    expect(loadConfig({ ...PROD, LUMBUNG_SECRET: "x".repeat(32) }).demo).toBe(false);
+  });
+
+  it("production refuses the placeholder GS1 prefix", () => {
+    const err = configError({ NODE_ENV: "production", LUMBUNG_SECRET: PROD_SECRET });
+    expect(err.problems).toHaveLength(1);
+    expect(err.problems[0]).toMatch(/^LUMBUNG_GS1_PREFIX: .*licensed/);
+    expect(loadConfig({ ...PROD, LUMBUNG_SECRET: PROD_SECRET }).gs1.platformPrefix).toBe("8991234");
   });
 });
 

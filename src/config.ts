@@ -58,6 +58,13 @@ const EnvSchema = z
         message: "production needs its own secret, not the demo one",
       });
     }
+    if (env.LUMBUNG_GS1_PREFIX === DEFAULT_GS1_PREFIX) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["LUMBUNG_GS1_PREFIX"],
+        message: `production issues real GTINs, GLNs and SSCCs: set the prefix GS1 Indonesia licensed to the platform, not the placeholder ${DEFAULT_GS1_PREFIX}`,
+      });
+    }
     if (env.LUMBUNG_DEMO === true) {
       ctx.addIssue({
         code: "custom",
