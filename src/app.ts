@@ -67,6 +67,7 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
     issuer: deps.config.publicUrl,
     sessionTtlHours: deps.config.sessionTtlHours,
     regionExists: (code) => reference.regionExists(code),
+    platformPrefix: deps.config.gs1.platformPrefix,
   });
   // Lots build on the EPCIS, reference and identity services.
   const lots = createLotsService({

@@ -17,6 +17,13 @@ export const IdentityErrors = defineErrors({
     title: { id: "Jenis grant tidak didukung", en: "Unsupported grant type" },
   },
   "auth.invalid_scope": { status: 400, title: { id: "Scope tidak diizinkan", en: "Scope not allowed" } },
+  "identity.prefix_overlaps_platform": {
+    status: 409,
+    title: {
+      id: "Prefiks GS1 bertumpang tindih dengan prefiks platform",
+      en: "GS1 prefix overlaps the platform prefix",
+    },
+  },
   "identity.already_registered": {
     status: 409,
     title: { id: "Email atau nomor HP sudah terdaftar", en: "That email or phone is already registered" },

@@ -107,6 +107,15 @@ export const identityRepository = {
       .where(conditions.length ? and(...conditions) : undefined)
       .orderBy(asc(organisations.name));
   },
+  async setCompanyPrefix(db: DbOrTx, id: string, prefix: string | null) {
+    const [row] = await db
+      .update(organisations)
+      .set({ gs1CompanyPrefix: prefix })
+      .where(eq(organisations.id, id))
+      .returning();
+    return row;
+  },
+
   async findOrganisation(db: DbOrTx, id: string) {
     const [row] = await db.select().from(organisations).where(eq(organisations.id, id)).limit(1);
     return row;

@@ -43,6 +43,10 @@ const OrganisationSchema = z.object({
   name: z.string(),
   kind: OrganisationKindSchema,
   regionCode: z.string().nullable(),
+  gs1CompanyPrefix: z.string().nullable().meta({
+    description:
+      "GS1 company prefix licensed to the organisation; null: keys come from Lumbung's platform prefix",
+  }),
   createdAt: z.iso.datetime(),
 });
 
@@ -292,6 +296,35 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRouteOptions> = async
     },
     async (req) => {
       const org = await identity.getOrganisation(req.principal, req.params.id);
+      return { ...org, createdAt: org.createdAt.toISOString() };
+    },
+  );
+
+  app.put(
+    "/api/v1/organisations/:id/gs1-company-prefix",
+    {
+      config: { access: access.admin },
+      schema: {
+        tags: ["organisations"],
+        summary: "Record the GS1 company prefix licensed to an organisation, or clear it with null",
+        params: IdParam,
+        body: z.object({
+          gs1CompanyPrefix: z
+            .string()
+            .regex(
+              /^\d{6,12}$/,
+              bilingual(
+                "a GS1 company prefix is 6 to 12 digits",
+                "prefiks perusahaan GS1 terdiri dari 6 sampai 12 angka",
+              ),
+            )
+            .nullable(),
+        }),
+        response: { 200: OrganisationSchema, ...problems(404, 409) },
+      },
+    },
+    async (req) => {
+      const org = await identity.setCompanyPrefix(req.params.id, req.body.gs1CompanyPrefix);
       return { ...org, createdAt: org.createdAt.toISOString() };
     },
   );

@@ -19,6 +19,8 @@ export interface IdentityDeps {
   sessionTtlHours: number;
   /** Kemendagri code check, provided by the reference module. */
   regionExists: (code: string) => Promise<boolean>;
+  /** Lumbung's own GS1 company prefix: an organisation's prefix may not overlap it. */
+  platformPrefix: string;
 }
 
 export interface RequestMeta {
@@ -271,6 +273,26 @@ export function createIdentityService(deps: IdentityDeps) {
           (principal.type === "client" && principal.organisationId === id));
       if (!visible) throw new AppError("identity.organisation_not_found", `No organisation ${id}`);
       return { ...org, members: await repo.membersOf(db, id) };
+    },
+
+    /**
+     * Records the GS1 company prefix GS1 Indonesia licensed to an organisation (admins), or clears it
+     * (null: numbers come from the platform prefix again). Keys already issued keep the prefix they were
+     * issued under; only new GTINs, GLNs and SSCCs use the new one.
+     */
+    async setCompanyPrefix(id: string, prefix: string | null) {
+      if (prefix !== null) {
+        const platform = deps.platformPrefix;
+        if (prefix === platform || prefix.startsWith(platform) || platform.startsWith(prefix)) {
+          throw new AppError(
+            "identity.prefix_overlaps_platform",
+            `${prefix} overlaps Lumbung's platform prefix ${platform}; GS1 never licenses a prefix that begins another`,
+          );
+        }
+      }
+      const row = await repo.setCompanyPrefix(db, id, prefix);
+      if (!row) throw new AppError("identity.organisation_not_found", `No organisation ${id}`);
+      return row;
     },
 
     async createOrganisation(input: { name: string; kind: OrganisationKind; regionCode?: string | null }) {
