@@ -7,6 +7,7 @@ import {
   type OrganisationKind,
 } from "../modules/identity";
 import type { ReferenceService } from "../modules/reference";
+import { seedWarehouseDemo } from "../modules/warehouse";
 
 export const DEMO_PASSWORD = "lumbung-demo";
 export const DEMO_PARTNER = { clientId: "jaki-demo", clientSecret: "jaki-demo-secret" } as const;
@@ -142,4 +143,5 @@ export async function seedDemo(db: Database, reference: ReferenceService): Promi
       return organisationId ? [{ siteCode, organisationId }] : [];
     }),
   );
+  await seedWarehouseDemo(db, reference, orgIds);
 }

@@ -1,2 +1,3 @@
+export { DEMO_WAREHOUSES, seedWarehouseDemo } from "./warehouse.demo";
 export { warehouseRoutes } from "./warehouse.routes";
 export { createWarehouseService, type WarehouseService } from "./warehouse.service";
