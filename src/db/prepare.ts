@@ -1,6 +1,8 @@
 import { type Config, DEFAULT_GS1_PREFIX } from "../config";
 import { systemClock } from "../lib/clock";
+import { loadColdchainDefaults } from "../modules/coldchain";
 import { assignSiteGlns } from "../modules/lots";
+import { loadProcessingDefaults } from "../modules/processing";
 import { createReferenceService, loadReferenceData } from "../modules/reference";
 import { seedDemo } from "../seed/demo";
 import type { DatabaseHandle } from "./client";
@@ -17,6 +19,8 @@ export async function prepareDatabase(
   await migrateDatabase(handle);
   opts.onPhase?.("seeding");
   await loadReferenceData(handle.db);
+  await loadProcessingDefaults(handle.db);
+  await loadColdchainDefaults(handle.db);
   const reference = createReferenceService({ db: handle.db, clock: systemClock });
   await assignSiteGlns(handle.db, reference, opts.gs1Prefix ?? DEFAULT_GS1_PREFIX);
   if (opts.demo) await seedDemo(handle.db, reference);

@@ -22,12 +22,17 @@ export const excursions = pgTable(
     /** Temperature or RelativeHumidity (CBV sensor measurement types). */
     measurement: text("measurement").notNull(),
     value: doublePrecision("value").notNull(),
-    /** CEL for temperature, A93 (percent) for humidity: UN/CEFACT codes as EPCIS uses them. */
+    /**
+     * CEL for temperature and P1 (percent) for relative humidity, UN/ECE Recommendation 20 codes as
+     * EPCIS uses them; readings in FAH or KEL are converted to CEL before they are compared and stored.
+     */
     uom: text("uom").notNull(),
     limit: doublePrecision("limit").notNull(),
     direction: text("direction").$type<"above" | "below">().notNull(),
     sgln: text("sgln"),
     at: timestamp("at", { withTimezone: true }).notNull(),
+    /** Organisations that took part in the event: who may read the excursion besides dinas and admins. */
+    participants: text("participants").array().notNull().default([]),
   },
   (t) => [index("excursions_epc_idx").on(t.epc, t.at), index("excursions_event_idx").on(t.eventPk)],
 );

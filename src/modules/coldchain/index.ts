@@ -1,2 +1,3 @@
+export { loadColdchainDefaults } from "./coldchain.repository";
 export { coldchainRoutes } from "./coldchain.routes";
-export { type ColdchainService, createColdchainService } from "./coldchain.service";
+export { type ColdchainService, createColdchainService, type ShipmentContainers } from "./coldchain.service";

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx, Transaction } from "../../db/client";
-import { gs1Counters, gs1Locations, type LocationKind, lots, tradeItems } from "./lots.tables";
+import { gs1Counters, gs1Locations, type LocationKind, lots, productLots, tradeItems } from "./lots.tables";
 
 export const lotsRepository = {
   /**
@@ -127,6 +127,57 @@ export const lotsRepository = {
       .from(lots)
       .where(conditions.length ? and(...conditions) : undefined)
       .orderBy(desc(lots.id))
+      .limit(q.limit + 1);
+  },
+
+  async findLotsByLgtin(db: DbOrTx, lgtins: string[]) {
+    if (!lgtins.length) return [];
+    return db.select().from(lots).where(inArray(lots.lgtin, lgtins));
+  },
+
+  async insertProductLots(tx: Transaction, rows: (typeof productLots.$inferInsert)[]) {
+    if (!rows.length) return [];
+    return tx.insert(productLots).values(rows).returning();
+  },
+
+  async findProductLot(db: DbOrTx, id: string) {
+    const [row] = await db.select().from(productLots).where(eq(productLots.id, id)).limit(1);
+    return row;
+  },
+
+  async findProductLotsByLgtin(db: DbOrTx, lgtins: string[]) {
+    if (!lgtins.length) return [];
+    return db.select().from(productLots).where(inArray(productLots.lgtin, lgtins));
+  },
+
+  async findProductLotsByEvent(db: DbOrTx, eventIds: string[]) {
+    if (!eventIds.length) return [];
+    return db
+      .select()
+      .from(productLots)
+      .where(inArray(productLots.eventId, eventIds))
+      .orderBy(productLots.id);
+  },
+
+  /** Newest first, like harvest lots. */
+  async listProductLots(
+    db: DbOrTx,
+    q: {
+      organisationId: string | null;
+      commodityCode?: string | undefined;
+      before?: string | undefined;
+      limit: number;
+    },
+  ) {
+    const conditions: SQL[] = [];
+    if (q.organisationId !== null) conditions.push(eq(productLots.organisationId, q.organisationId));
+    if (q.commodityCode) conditions.push(eq(productLots.commodityCode, q.commodityCode));
+    if (q.before) conditions.push(lt(productLots.id, q.before));
+    return db
+      .select()
+      .from(productLots)
+      .where(conditions.length ? and(...conditions) : undefined)
+      .orderBy(desc(productLots.id))
       .limit(q.limit + 1);
   },
 };

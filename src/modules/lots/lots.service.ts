@@ -32,9 +32,10 @@ import {
   type QuantityUnit,
   toGrams,
 } from "./domain/harvest-lot";
+import { type ProductLotInput, productLotCode } from "./domain/product-lot";
 import { renderLabelPdf, renderQrSvg } from "./lots.label";
 import { lotsRepository as repo } from "./lots.repository";
-import type { LotRow } from "./lots.tables";
+import type { LocationKind, LotRow, ProductLotRow } from "./lots.tables";
 import "./lots.errors";
 
 export interface LotsDeps {
@@ -88,6 +89,50 @@ function villagePrefix(code: string): string {
 
 type Actor = Extract<Principal, { type: "user" }>;
 
+/** What Lumbung knows of a lot it numbered, harvest or product, whoever owns it. */
+export interface LotFacts {
+  kind: "harvest" | "product";
+  id: string;
+  lgtin: string;
+  lotCode: string;
+  gtin: string;
+  organisationId: string;
+  organisationName: string;
+  commodityCode: string;
+  commodityName: string;
+  grams: number;
+  grade: string;
+  /** Harvest lots: when and where they were grown. */
+  harvestDate: string | null;
+  villageCode: string | null;
+  villageLabel: string | null;
+  farmSgln: string | null;
+  /** Product lots: when and by which process they were made. */
+  productionDate: string | null;
+  processCode: string | null;
+}
+
+export interface RecordProductLotsInput {
+  organisation: { id: string; name: string; gs1CompanyPrefix: string | null };
+  declaredBy: string;
+  commodity: { code: string; name: string };
+  process: { code: string; name: string };
+  productionDate: string;
+  productionOrder: string | null;
+  site: { sgln: string; name: string };
+  inputs: ProductLotInput[];
+  outputs: { grams: number; grade: string }[];
+}
+
+/** The numbers issued for one output, handed to the caller to build the event that makes the lots. */
+export interface IssuedProductLot {
+  lgtin: string;
+  lotCode: string;
+  gtin: string;
+  grams: number;
+  grade: string;
+}
+
 export function createLotsService(deps: LotsDeps) {
   const { db, clock, platformPrefix, resolver } = deps;
 
@@ -110,6 +155,85 @@ export function createLotsService(deps: LotsDeps) {
       eventId: row.eventId,
       declaredAt: row.createdAt.toISOString(),
     };
+  }
+
+  function productView(row: ProductLotRow) {
+    return {
+      id: row.id,
+      organisation: { id: row.organisationId, name: row.organisationName },
+      commodity: { code: row.commodityCode, name: row.commodityName },
+      quantity: { grams: row.quantityGrams, kg: row.quantityGrams / 1000 },
+      grade: row.grade,
+      productionDate: row.productionDate,
+      process: { code: row.processCode, name: row.processName },
+      productionOrder: row.productionOrder,
+      site: { sgln: row.siteSgln, name: row.siteName },
+      inputs: row.inputs,
+      lotCode: row.lotCode,
+      gtin: row.gtin,
+      lgtin: row.lgtin,
+      digitalLink: gtinDigitalLink(resolver, row.gtin, row.lotCode),
+      humanReadable: humanReadable(row.gtin, row.lotCode),
+      eventId: row.eventId,
+      producedAt: row.createdAt.toISOString(),
+    };
+  }
+
+  function harvestFacts(row: LotRow): LotFacts {
+    return {
+      kind: "harvest",
+      id: row.id,
+      lgtin: row.lgtin,
+      lotCode: row.lotCode,
+      gtin: row.gtin,
+      organisationId: row.organisationId,
+      organisationName: row.organisationName,
+      commodityCode: row.commodityCode,
+      commodityName: row.commodityName,
+      grams: row.quantityGrams,
+      grade: row.grade,
+      harvestDate: row.harvestDate,
+      villageCode: row.villageCode,
+      villageLabel: row.villageLabel,
+      farmSgln: row.farmSgln,
+      productionDate: null,
+      processCode: null,
+    };
+  }
+
+  function productFacts(row: ProductLotRow): LotFacts {
+    return {
+      kind: "product",
+      id: row.id,
+      lgtin: row.lgtin,
+      lotCode: row.lotCode,
+      gtin: row.gtin,
+      organisationId: row.organisationId,
+      organisationName: row.organisationName,
+      commodityCode: row.commodityCode,
+      commodityName: row.commodityName,
+      grams: row.quantityGrams,
+      grade: row.grade,
+      harvestDate: null,
+      villageCode: null,
+      villageLabel: null,
+      farmSgln: null,
+      productionDate: row.productionDate,
+      processCode: row.processCode,
+    };
+  }
+
+  /** Product lots are read by the processor that made them, the dinas that oversees processing, and admins. */
+  async function visibleProductLot(principal: Principal, id: string): Promise<ProductLotRow> {
+    const row = await repo.findProductLot(db, id);
+    const visible =
+      row &&
+      principal.type === "user" &&
+      (principal.isAdmin ||
+        principal.persona === "dinas" ||
+        (principal.organisationId !== null && principal.organisationId === row.organisationId));
+    if (!row || !visible) throw new AppError("lots.not_found", `No product lot ${id}`);
+    return row;
   }
 
   function requireActor(principal: Principal): Actor {
@@ -179,14 +303,20 @@ export function createLotsService(deps: LotsDeps) {
     return winner;
   }
 
-  async function farmFor(tx: Transaction, organisationId: string, prefix: string) {
-    const existing = await repo.findLocation(tx, organisationId, "farm");
+  /** The organisation's farm (or works) GLN, issued the first time it is needed. */
+  async function farmFor(
+    tx: Transaction,
+    organisationId: string,
+    prefix: string,
+    kind: LocationKind = "farm",
+  ) {
+    const existing = await repo.findLocation(tx, organisationId, kind);
     if (existing) return existing;
     const locationReference = await nextReference(tx, "gln", prefix);
     const inserted = await repo.insertLocation(tx, {
       id: newId("gln"),
       organisationId,
-      kind: "farm",
+      kind,
       companyPrefix: prefix,
       locationReference,
       gln: gln(prefix, locationReference),
@@ -194,8 +324,8 @@ export function createLotsService(deps: LotsDeps) {
       createdAt: clock.now(),
     });
     if (inserted) return inserted;
-    const winner = await repo.findLocation(tx, organisationId, "farm");
-    if (!winner) throw new Error(`farm location of ${organisationId} vanished`);
+    const winner = await repo.findLocation(tx, organisationId, kind);
+    if (!winner) throw new Error(`${kind} location of ${organisationId} vanished`);
     return winner;
   }
 
@@ -501,6 +631,123 @@ export function createLotsService(deps: LotsDeps) {
     },
 
     /**
+     * Issues product lots for the outputs of a production run, inside the caller's transaction: the
+     * processor's GTIN for the output commodity (first run of it), a lot number per output, then
+     * `capture` (which records the TransformationEvent naming them and answers its eventID), then the
+     * product lot rows pointing at that event. Anything failing rolls the numbers back with the rest.
+     */
+    async recordProductLots(
+      tx: Transaction,
+      input: RecordProductLotsInput,
+      capture: (issued: IssuedProductLot[]) => Promise<string>,
+    ) {
+      const prefix = prefixOf(input.organisation);
+      const tradeItem = await tradeItemFor(tx, input.organisation.id, input.commodity.code, prefix);
+      const issued: IssuedProductLot[] = [];
+      for (const output of input.outputs) {
+        const n = await repo.nextNumber(tx, `product-lot:${input.organisation.id}:${input.productionDate}`);
+        const code = productLotCode(input.productionDate, n);
+        issued.push({
+          lgtin: lgtinUri(tradeItem.companyPrefix, tradeItem.itemReference, code),
+          lotCode: code,
+          gtin: tradeItem.gtin,
+          grams: output.grams,
+          grade: output.grade,
+        });
+      }
+      const eventId = await capture(issued);
+      const now = clock.now();
+      const rows = await repo.insertProductLots(
+        tx,
+        issued.map((lot) => ({
+          id: newId("plot", now.getTime()),
+          organisationId: input.organisation.id,
+          organisationName: input.organisation.name,
+          tradeItemId: tradeItem.id,
+          commodityCode: input.commodity.code,
+          commodityName: input.commodity.name,
+          gtin: lot.gtin,
+          lotCode: lot.lotCode,
+          lgtin: lot.lgtin,
+          quantityGrams: lot.grams,
+          grade: lot.grade,
+          productionDate: input.productionDate,
+          processCode: input.process.code,
+          processName: input.process.name,
+          productionOrder: input.productionOrder,
+          siteSgln: input.site.sgln,
+          siteName: input.site.name,
+          inputs: input.inputs,
+          eventId,
+          declaredBy: input.declaredBy,
+          createdAt: now,
+        })),
+      );
+      return rows.map(productView);
+    },
+
+    /** The product lots a TransformationEvent made (no visibility check: callers scope what they show). */
+    async productLotsOfEvents(tx: DbOrTx, eventIds: string[]) {
+      return (await repo.findProductLotsByEvent(tx, eventIds)).map(productView);
+    },
+
+    async getProductLot(principal: Principal, id: string) {
+      return productView(await visibleProductLot(principal, id));
+    },
+
+    async listProductLots(
+      principal: Principal,
+      q: { commodity?: string | undefined; limit: number; cursor?: string | undefined },
+    ) {
+      const actor = requireActor(principal);
+      const all = actor.isAdmin || actor.persona === "dinas";
+      if (!all && !actor.organisationId) return { items: [], nextCursor: null };
+      const rows = await repo.listProductLots(db, {
+        organisationId: all ? null : actor.organisationId,
+        commodityCode: q.commodity,
+        before: q.cursor,
+        limit: q.limit,
+      });
+      const page = rows.slice(0, q.limit);
+      return {
+        items: page.map(productView),
+        nextCursor: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null,
+      };
+    },
+
+    /**
+     * Harvest and product lots Lumbung numbered, by LGTIN, whoever owns them: for resolving a run's
+     * inputs and tracing them to farms. Callers decide what of it a person may see.
+     */
+    async lotsByLgtin(tx: DbOrTx, lgtins: string[]): Promise<Map<string, LotFacts>> {
+      const unique = [...new Set(lgtins)];
+      const [harvest, product] = await Promise.all([
+        repo.findLotsByLgtin(tx, unique),
+        repo.findProductLotsByLgtin(tx, unique),
+      ]);
+      const out = new Map<string, LotFacts>();
+      for (const row of harvest) out.set(row.lgtin, harvestFacts(row));
+      for (const row of product) out.set(row.lgtin, productFacts(row));
+      return out;
+    },
+
+    /** A harvest (`lot_…`) or product (`plot_…`) lot by id, whoever owns it; undefined when none. */
+    async lotById(tx: DbOrTx, id: string): Promise<LotFacts | undefined> {
+      const harvest = await repo.findLot(tx, id);
+      if (harvest) return harvestFacts(harvest);
+      const product = await repo.findProductLot(tx, id);
+      return product ? productFacts(product) : undefined;
+    },
+
+    /**
+     * The SGLN of a processor's own works, issued on first use inside the caller's transaction: where
+     * its production runs happen when it operates no corridor site.
+     */
+    async worksSgln(tx: Transaction, organisation: { id: string; gs1CompanyPrefix: string | null }) {
+      return (await farmFor(tx, organisation.id, prefixOf(organisation), "works")).sgln;
+    },
+
+    /**
      * The PGLN (`urn:epc:id:pgln:…`) events use for an organisation as owning or possessing party,
      * issued on first use inside the caller's transaction.
      */
@@ -528,7 +775,7 @@ export function createLotsService(deps: LotsDeps) {
     },
 
     /** Organisations owning the farm SGLNs and party PGLNs among `uris` (for event participation). */
-    async ownersOfLocations(tx: Transaction, uris: string[]) {
+    async ownersOfLocations(tx: DbOrTx, uris: string[]) {
       return repo.ownersOfLocations(tx, uris);
     },
 
@@ -568,3 +815,4 @@ export async function assignSiteGlns(
 
 export type LotsService = ReturnType<typeof createLotsService>;
 export type LotView = Awaited<ReturnType<LotsService["get"]>>;
+export type ProductLotView = Awaited<ReturnType<LotsService["getProductLot"]>>;

@@ -1,5 +1,16 @@
-import { bigint, date, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import type { QuantityUnit } from "./domain/harvest-lot";
+import type { ProductLotInput } from "./domain/product-lot";
 
 /**
  * Number allocators: one row per scope (`gtin:<prefix>`, `gln:<prefix>`, `sscc:<prefix>`,
@@ -32,8 +43,12 @@ export const tradeItems = pgTable(
   ],
 );
 
-/** farm: where an organisation grows its lots; party: the organisation itself, as a PGLN in events. */
-export const LOCATION_KINDS = ["farm", "party"] as const;
+/**
+ * farm: where an organisation grows its lots; party: the organisation itself, as a PGLN in events;
+ * works: where a processor without a corridor site of its own (a reference site it operates) makes
+ * product lots.
+ */
+export const LOCATION_KINDS = ["farm", "party", "works"] as const;
 export type LocationKind = (typeof LOCATION_KINDS)[number];
 
 /** GLNs Lumbung allocated for organisations: one farm location and one party GLN (PGLN) each. */
@@ -106,6 +121,50 @@ export const lots = pgTable(
   ],
 );
 
+/**
+ * Product lots: what a mill or roaster made in a production run (hilirisasi), under the processor's
+ * GTIN for the output commodity. The TransformationEvent that made them is `eventId`; what the label
+ * prints is kept as it was on the day, like a harvest lot's.
+ */
+export const productLots = pgTable(
+  "product_lots",
+  {
+    id: text("id").primaryKey(),
+    organisationId: text("organisation_id").notNull(),
+    organisationName: text("organisation_name").notNull(),
+    tradeItemId: text("trade_item_id")
+      .notNull()
+      .references(() => tradeItems.id),
+    commodityCode: text("commodity_code").notNull(),
+    commodityName: text("commodity_name").notNull(),
+    gtin: text("gtin").notNull(),
+    lotCode: text("lot_code").notNull(),
+    /** `urn:epc:class:lgtin:<prefix>.<item ref>.<lot>` */
+    lgtin: text("lgtin").notNull(),
+    quantityGrams: bigint("quantity_grams", { mode: "number" }).notNull(),
+    grade: text("grade").notNull(),
+    productionDate: date("production_date").notNull(),
+    processCode: text("process_code").notNull(),
+    processName: text("process_name").notNull(),
+    /** The production order number as the processor wrote it, when given. */
+    productionOrder: text("production_order"),
+    /** Where it was made (a site's or the processor's own works SGLN) and that place's name on the day. */
+    siteSgln: text("site_sgln").notNull(),
+    siteName: text("site_name").notNull(),
+    /** The lots that went into the run, with their mass (all outputs of one run share them). */
+    inputs: jsonb("inputs").$type<ProductLotInput[]>().notNull(),
+    eventId: text("event_id").notNull(),
+    declaredBy: text("declared_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("product_lots_lgtin_key").on(t.lgtin),
+    index("product_lots_organisation_date_idx").on(t.organisationId, t.productionDate),
+    index("product_lots_event_idx").on(t.eventId),
+  ],
+);
+
 export type LotRow = typeof lots.$inferSelect;
+export type ProductLotRow = typeof productLots.$inferSelect;
 export type TradeItemRow = typeof tradeItems.$inferSelect;
 export type LocationRow = typeof gs1Locations.$inferSelect;

@@ -1,2 +1,3 @@
+export { loadProcessingDefaults } from "./processing.repository";
 export { processingRoutes } from "./processing.routes";
 export { createProcessingService, type ProcessingService } from "./processing.service";

@@ -1,4 +1,23 @@
-import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+/** One side of a run as the event gave it: an identifier, its mass when known, its commodity when known. */
+export interface RunItem {
+  epc: string;
+  grams: number | null;
+  commodityCode: string | null;
+  /** The container (SSCC) the event named, when the lot was counted by what was packed in it. */
+  via?: string;
+}
 
 /**
  * A processing step (hilirisasi) and the yield it should give, in basis points of input mass
@@ -40,10 +59,18 @@ export const productionRuns = pgTable(
     yieldBp: integer("yield_bp"),
     flagged: boolean("flagged").notNull(),
     flagReason: text("flag_reason"),
+    /** The process's yield range when the run was checked (ranges change; a run keeps its verdict). */
+    minYieldBp: integer("min_yield_bp"),
+    maxYieldBp: integer("max_yield_bp"),
+    inputs: jsonb("inputs").$type<RunItem[]>().notNull().default([]),
+    outputs: jsonb("outputs").$type<RunItem[]>().notNull().default([]),
+    /** Organisations that took part in the event: who may read the run besides dinas and admins. */
+    participants: text("participants").array().notNull().default([]),
     at: timestamp("at", { withTimezone: true }).notNull(),
   },
   (t) => [
     uniqueIndex("production_runs_event_key").on(t.eventPk),
+    index("production_runs_event_id_idx").on(t.eventId),
     index("production_runs_org_idx").on(t.organisationId, t.at),
     index("production_runs_flagged_idx").on(t.flagged, t.at),
   ],

@@ -1,6 +1,15 @@
-import { Fragment, type ReactElement } from "react";
+import { Fragment, lazy, type ReactElement } from "react";
+import { Route } from "react-router";
 
-/** This feature's pages, mounted by routes/AppRoutes.tsx inside the app layout (lazy-load pages here). */
+const ProcessingPage = lazy(() =>
+  import("./ProcessingPage.tsx").then((m) => ({ default: m.ProcessingPage })),
+);
+
+/** This feature's pages, mounted by routes/AppRoutes.tsx inside the app layout. */
 export function processingRoutes(): ReactElement {
-  return <Fragment />;
+  return (
+    <Fragment>
+      <Route path="konsol/olahan" element={<ProcessingPage />} />
+    </Fragment>
+  );
 }

@@ -1,0 +1,154 @@
+/**
+ * The processing (hilirisasi) API as /konsol/olahan uses it. Requests go like lib/api.ts's (session
+ * cookie, problem+json thrown as ApiError, titles in the reader's language); this file adds the
+ * bodies and query strings lib/api.ts has no helpers for.
+ */
+import { ApiError, type Problem } from "../../lib/api.ts";
+
+export interface CommodityRef {
+  code: string;
+  name: string;
+  nameEn: string;
+}
+
+export interface Process {
+  code: string;
+  name: string;
+  nameEn: string;
+  input: CommodityRef;
+  output: CommodityRef;
+  minYieldPercent: number;
+  maxYieldPercent: number;
+  source: string;
+  updatedAt: string;
+}
+
+export interface InputLot {
+  id: string;
+  kind: "harvest" | "product";
+  lgtin: string;
+  lotCode: string;
+  organisation: { id: string; name: string };
+  commodity: { code: string; name: string };
+  kg: number;
+  harvestDate: string | null;
+  villageLabel: string | null;
+  productionDate: string | null;
+}
+
+export interface RunItem {
+  epc: string;
+  kg: number | null;
+  commodity: CommodityRef | null;
+  via: string | null;
+}
+
+export interface ProductLotRef {
+  id: string;
+  lotCode: string;
+  lgtin: string;
+  kg: number;
+  grade: string;
+  digitalLink: string;
+}
+
+export interface Run {
+  id: string;
+  eventId: string;
+  at: string;
+  organisation: { id: string; name: string } | null;
+  process: { code: string; name: string; nameEn: string } | null;
+  productionOrder: string | null;
+  site: { sgln: string; name: string | null } | null;
+  inputs: RunItem[];
+  outputs: RunItem[];
+  inputKg: number;
+  outputKg: number;
+  yieldPercent: number | null;
+  range: { minPercent: number; maxPercent: number } | null;
+  flagged: boolean;
+  flagReason: string | null;
+  flagReasonId: string | null;
+  productLots: ProductLotRef[];
+}
+
+export interface Farm {
+  lgtin: string;
+  lotCode: string;
+  organisation: { id: string; name: string };
+  commodity: { code: string; name: string };
+  harvestDate: string | null;
+  village: { code: string; label: string | null } | null;
+  kg: number;
+}
+
+export interface RunDetail extends Run {
+  origins: { input: string; farms: Farm[] }[];
+}
+
+export interface RunBody {
+  processCode: string;
+  inputs: ({ lotId: string; kg: string } | { lgtin: string; kg: string })[];
+  outputs: { kg: string; grade: string }[];
+  productionOrder?: string;
+  productionDate?: string;
+  organisationId?: string;
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: "application/json, application/problem+json",
+    "Accept-Language": document.documentElement.lang === "en" ? "en" : "id",
+  };
+  const init: RequestInit = { method, headers, credentials: "same-origin" };
+  if (body !== undefined) {
+    headers["Content-Type"] = "application/json";
+    init.body = JSON.stringify(body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw new ApiError({ type: "about:blank", title: "Network error", status: 0, code: "network" });
+  }
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = text === "" ? undefined : JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (!response.ok) {
+    const problem = parsed as Partial<Problem> | undefined;
+    throw new ApiError({
+      type: problem?.type ?? "about:blank",
+      title: problem?.title ?? (response.statusText || "Error"),
+      status: response.status,
+      code: problem?.code ?? `http.${response.status}`,
+      ...(problem?.detail ? { detail: problem.detail } : {}),
+      ...(problem?.errors ? { errors: problem.errors } : {}),
+    });
+  }
+  return parsed as T;
+}
+
+export const processingApi = {
+  processes: () => call<{ items: Process[] }>("GET", "/api/v1/processing/processes"),
+  inputLots: () => call<{ items: InputLot[] }>("GET", "/api/v1/processing/input-lots"),
+  runs: (flaggedOnly: boolean) =>
+    call<{ items: Run[]; nextCursor: string | null }>(
+      "GET",
+      `/api/v1/processing/runs?limit=100${flaggedOnly ? "&flagged=true" : ""}`,
+    ),
+  run: (id: string) => call<RunDetail>("GET", `/api/v1/processing/runs/${encodeURIComponent(id)}`),
+  record: (body: RunBody) => call<Run>("POST", "/api/v1/processing/runs", body),
+  processors: () =>
+    call<{ items: { id: string; name: string; kind: string }[] }>(
+      "GET",
+      "/api/v1/organisations?kind=processor",
+    ),
+};
+
+export function labelUrl(productLotId: string): string {
+  return `/api/v1/processing/lots/${encodeURIComponent(productLotId)}/label.pdf`;
+}
