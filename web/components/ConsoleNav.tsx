@@ -21,7 +21,17 @@ export const WORK_AREAS: readonly WorkArea[] = [
     to: "/konsol/pengiriman",
     icon: "market",
     label: "console.area.shipments",
-    personas: ["koperasi", "farmer", "bumd", "carrier", "processor", "umkm", "warehouse_operator", "dinas"],
+    personas: [
+      "koperasi",
+      "farmer",
+      "bumd",
+      "carrier",
+      "processor",
+      "umkm",
+      "warehouse_operator",
+      "hub_operator",
+      "dinas",
+    ],
   },
   { to: "/konsol/hub", icon: "building", label: "console.area.hub", personas: ["hub_operator"] },
   {

@@ -1,23 +1,25 @@
-import { bigint, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import type { LegMode, Route } from "./domain/corridor";
+import { STATUSES } from "./domain/status";
 
-export const ROUTES = ["roro", "ferry", "direct"] as const;
+export type { LegMode, Route } from "./domain/corridor";
+
 /** roro: truck → Pelabuhan Panjang → ro-ro ship → Tanjung Priok → truck; ferry: truck over Bakauheni–Merak. */
-export type Route = (typeof ROUTES)[number];
+export const ROUTES = ["roro", "ferry", "direct"] as const satisfies readonly Route[];
 
-export const SHIPMENT_STATUSES = [
-  "planned",
-  "in_transit",
-  "at_hub",
-  "held",
-  "delivered",
-  "partially_delivered",
-  "rejected",
-  "cancelled",
-] as const;
+export const SHIPMENT_STATUSES = STATUSES;
 export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
 
-export const LEG_MODES = ["truck", "roro", "ferry"] as const;
-export type LegMode = (typeof LEG_MODES)[number];
+export const LEG_MODES = ["truck", "roro", "ferry"] as const satisfies readonly LegMode[];
 
 export const LEG_STATUSES = ["planned", "underway", "arrived"] as const;
 export type LegStatus = (typeof LEG_STATUSES)[number];
@@ -139,6 +141,8 @@ export const shipmentHistory = pgTable(
     sgln: text("sgln"),
     at: timestamp("at", { withTimezone: true }).notNull(),
     note: text("note"),
+    /** Projection order: events of one instant (dispatch and departure) keep the order they were captured in. */
+    position: bigserial("position", { mode: "number" }).notNull(),
   },
   (t) => [
     index("shipment_history_shipment_idx").on(t.shipmentId, t.at),
@@ -164,6 +168,13 @@ export const hubVisits = pgTable(
     heldAt: timestamp("held_at", { withTimezone: true }),
     holdReason: text("hold_reason"),
     releasedAt: timestamp("released_at", { withTimezone: true }),
+    /** Holds during the visit and the time they lasted (released ones), for the hub's figures. */
+    holdCount: integer("hold_count").notNull().default(0),
+    heldSeconds: bigint("held_seconds", { mode: "number" }).notNull().default(0),
+    /** Mass found missing at inspection, against what was shipped. */
+    inspectionLossGrams: bigint("inspection_loss_grams", { mode: "number" }),
+    /** Staged at the outbound dock (cross-dock) for the next leg. */
+    stagedAt: timestamp("staged_at", { withTimezone: true }),
     departedAt: timestamp("departed_at", { withTimezone: true }),
   },
   (t) => [
@@ -189,6 +200,34 @@ export const proofsOfDelivery = pgTable("proofs_of_delivery", {
   receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
 });
 
+/**
+ * Sacks and pallets packed with lots (AggregationEvent ADD, packing): a projection of the packing
+ * events, so a shipper can pick its containers and the mass of each is known.
+ */
+export const packedContainers = pgTable(
+  "packed_containers",
+  {
+    id: text("id").primaryKey(),
+    /** `urn:epc:id:sscc:…` */
+    epc: text("epc").notNull(),
+    /** The organisation that packed it (captured the packing event). */
+    organisationId: text("organisation_id"),
+    containerType: text("container_type"),
+    /** What it holds now: packed lots less unpacked ones. */
+    grams: bigint("grams", { mode: "number" }).notNull(),
+    location: text("location"),
+    packedAt: timestamp("packed_at", { withTimezone: true }).notNull(),
+    eventId: text("event_id").notNull(),
+  },
+  (t) => [
+    uniqueIndex("packed_containers_epc_key").on(t.epc),
+    index("packed_containers_organisation_idx").on(t.organisationId, t.packedAt),
+  ],
+);
+
 export type ShipmentRow = typeof shipments.$inferSelect;
 export type ShipmentLineRow = typeof shipmentLines.$inferSelect;
 export type ShipmentLegRow = typeof shipmentLegs.$inferSelect;
+export type HubVisitRow = typeof hubVisits.$inferSelect;
+export type ShipmentHistoryRow = typeof shipmentHistory.$inferSelect;
+export type PackedContainerRow = typeof packedContainers.$inferSelect;
