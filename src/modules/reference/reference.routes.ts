@@ -47,6 +47,11 @@ const SiteSchema = z.object({
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
   operatorOrganisationId: z.string().nullable(),
+  gln: z.string().nullable().meta({ description: "GLN of the site (null until issued at start)" }),
+  sgln: z
+    .string()
+    .nullable()
+    .meta({ description: "The site as events name it: urn:epc:id:sgln:… (docks and zones are extensions)" }),
 });
 
 // Prices are stored as 32-bit integers of rupiah per unit; a billion rupiah a kilo is a typo.
@@ -176,7 +181,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ reference: ReferenceServic
       config: { access: access.public },
       schema: {
         tags: ["reference"],
-        summary: "Corridor sites: the Panjang and Priok hubs and the shared warehouses",
+        summary: "Corridor sites: hubs, shared warehouses, ferry ports, wholesale markets and mills, with their GLNs",
         querystring: z.object({ kind: z.enum(SITE_KINDS).optional(), regionCode: RegionCode.optional() }),
         response: { 200: z.object({ items: z.array(SiteSchema) }), ...problems() },
       },
