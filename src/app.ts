@@ -101,7 +101,21 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
     }
     return owners;
   });
-  const coldchain = createColdchainService({ db, clock: deps.clock, lots });
+  const coldchain = createColdchainService({
+    db,
+    clock: deps.clock,
+    lots,
+    epcis,
+    // Readings for "a shipment's containers": what its lines carry, when the caller may see the shipment.
+    shipmentContainers: (principal, id) =>
+      shipments.get(principal, id).then(
+        (s) => s.lines.map((l) => l.epc),
+        (err: unknown) => {
+          if (err instanceof AppError && err.status === 404) return null;
+          throw err;
+        },
+      ),
+  });
   const corridor = { db, clock: deps.clock, epcis, lots, reference, identity };
   const shipments = createShipmentsService({ ...corridor, coldchain, resolver: deps.config.publicUrl });
   const warehouse = createWarehouseService(corridor);
@@ -125,6 +139,10 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
       organisationNames: (ids) => identity.organisationNames(ids),
       region: (code) => reference.getRegion(code).catch(() => null),
       commodity: (code) => reference.getCommodity(code).catch(() => null),
+      sites: (glnKeys) => reference.sitesByGlnKeys(glnKeys),
+      locationOwners: (uris) => db.transaction((tx) => lots.ownersOfLocations(tx, uris)),
+      commoditiesOf: (epcs) => lots.commoditiesOf(db, epcs),
+      excursions: (epcs) => coldchain.excursionsFor(epcs),
     }),
   };
 }

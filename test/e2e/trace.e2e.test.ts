@@ -6,15 +6,18 @@ import {
   htmlLang,
   launchChromium,
   MOBILE,
+  signIn,
   visibleText,
   withPage,
 } from "./browser.ts";
 
 /**
  * The public trace behind the QR on a label: a koperasi records a J1 (farm → Panjang → ro-ro →
- * Priok → shared warehouse) and J5 (cassava milled into tapioca, sold at the market) chain of
- * EPCIS events through the API, then someone who is not signed in opens the tapioca lot's GS1
- * Digital Link on this site, as a phone does after scanning the QR.
+ * Priok → shared warehouse) and J5 (cassava processed into tapioca, sold at the market with its
+ * retail price) chain of EPCIS events through the API, then someone who is not signed in opens the
+ * tapioca lot's GS1 Digital Link on this site, as a phone does after scanning the QR. The harvest is
+ * recorded at the koperasi's own farm GLN (issued with its first lot), so the page names the place.
+ * The koperasi also declares a lot through the lot pages and prints its label.
  */
 
 const baseURL = inject("baseURL");
@@ -36,6 +39,15 @@ const ids = {
   site: (loc: string, ext = "0") => `urn:epc:id:sgln:${PREFIX}.${loc.padStart(5, "0")}.${ext}`,
   party: (ref: string) => `urn:epc:id:pgln:${PREFIX}.${ref.padStart(5, "0")}`,
 };
+
+/** The koperasi's farm SGLN, issued with its first declared lot (beforeAll). */
+let FARM = "";
+/** The corridor's sites as events name them (`GET /api/v1/sites`), by code. */
+const SITE: Record<string, string> = {};
+/** A dock or zone of a site: the site's SGLN with another extension. */
+const dock = (code: string, ext: string) => (SITE[code] ?? "").replace(/\.0$/, `.${ext}`);
+const FARM_NAME = "Kel. Metro, Kec. Metro Pusat, Kota Metro";
+let koperasiToken = "";
 
 const CASSAVA = ids.lot("012345", CASSAVA_LOT);
 const TAPIOCA = ids.lot("012346", TAPIOCA_LOT);
@@ -95,82 +107,110 @@ function hop(bizStep: string, disposition: string, epc: string, time: string, pl
   };
 }
 
-const J1 = doc([
-  {
-    type: "ObjectEvent",
-    eventTime: "2025-04-15T06:00:00+07:00",
-    eventTimeZoneOffset: "+07:00",
-    action: "ADD",
-    bizStep: "commissioning",
-    disposition: "active",
-    quantityList: [{ epcClass: CASSAVA, quantity: 10_000, uom: "KGM" }],
-    readPoint: { id: ids.site("101") },
-    bizLocation: { id: ids.site("101") },
-    ilmd: {
-      "lb:villageCode": "18.72.01.1001",
-      "lb:harvestDate": "2025-04-14",
-      "lb:grade": "premium",
-      "lb:farmGatePrice": 1450,
-    },
-  },
-  {
-    type: "AggregationEvent",
-    eventTime: "2025-04-15T09:00:00+07:00",
-    eventTimeZoneOffset: "+07:00",
-    action: "ADD",
-    bizStep: "packing",
-    disposition: "container_closed",
-    parentID: PALLET_IN,
-    childQuantityList: [{ epcClass: CASSAVA, quantity: 10_000, uom: "KGM" }],
-    readPoint: { id: ids.site("101") },
-  },
-  hop("shipping", "in_transit", PALLET_IN, "2025-04-15T10:00:00+07:00", ids.site("101"), {
-    bizTransactionList: [{ type: "po", bizTransaction: `urn:epc:id:gdti:${PREFIX}.00001.${RUN}` }],
-    sourceList: [{ type: "owning_party", source: ids.party("1") }],
-    destinationList: [{ type: "owning_party", destination: ids.party("2") }],
-  }),
-  hop("arriving", "in_progress", PALLET_IN, "2025-04-15T14:00:00+07:00", ids.site("201", "1")),
-  hop("departing", "in_transit", PALLET_IN, "2025-04-15T23:00:00+07:00", ids.site("201", "2"), {
-    sensorElementList: [
-      {
-        sensorMetadata: { time: "2025-04-15T23:00:00+07:00" },
-        sensorReport: [
-          { type: "gs1:Temperature", value: 27.5, uom: "CEL" },
-          { type: "gs1:Temperature", value: 29, uom: "CEL" },
-        ],
+const J1 = () =>
+  doc([
+    {
+      type: "ObjectEvent",
+      eventTime: "2025-04-15T06:00:00+07:00",
+      eventTimeZoneOffset: "+07:00",
+      action: "ADD",
+      bizStep: "commissioning",
+      disposition: "active",
+      quantityList: [{ epcClass: CASSAVA, quantity: 10_000, uom: "KGM" }],
+      readPoint: { id: FARM },
+      bizLocation: { id: FARM },
+      ilmd: {
+        "lb:commodity": "singkong",
+        "lb:villageCode": "18.72.01.1001",
+        "lb:harvestDate": "2025-04-14",
+        "lb:grade": "premium",
+        "lb:farmGatePrice": 1450,
       },
-    ],
-  }),
-  hop("arriving", "in_progress", PALLET_IN, "2025-04-16T08:00:00+07:00", ids.site("202", "1")),
-  hop("receiving", "sellable_not_accessible", PALLET_IN, "2025-04-16T12:00:00+07:00", ids.site("203"), {
-    destinationList: [{ type: "owning_party", destination: ids.party("2") }],
-  }),
-]);
+    },
+    {
+      type: "AggregationEvent",
+      eventTime: "2025-04-15T09:00:00+07:00",
+      eventTimeZoneOffset: "+07:00",
+      action: "ADD",
+      bizStep: "packing",
+      disposition: "container_closed",
+      parentID: PALLET_IN,
+      childQuantityList: [{ epcClass: CASSAVA, quantity: 10_000, uom: "KGM" }],
+      readPoint: { id: FARM },
+    },
+    hop("shipping", "in_transit", PALLET_IN, "2025-04-15T10:00:00+07:00", FARM, {
+      bizTransactionList: [{ type: "po", bizTransaction: `urn:epc:id:gdti:${PREFIX}.00001.${RUN}` }],
+      sourceList: [{ type: "owning_party", source: ids.party("1") }],
+      destinationList: [{ type: "owning_party", destination: ids.party("2") }],
+    }),
+    hop("arriving", "in_progress", PALLET_IN, "2025-04-15T14:00:00+07:00", dock("hub-panjang", "GATE1")),
+    hop("departing", "in_transit", PALLET_IN, "2025-04-15T23:00:00+07:00", dock("hub-panjang", "RORO1"), {
+      sensorElementList: [
+        {
+          sensorMetadata: { time: "2025-04-15T23:00:00+07:00" },
+          sensorReport: [
+            { type: "gs1:Temperature", value: 27.5, uom: "CEL" },
+            { type: "gs1:Temperature", value: 29, uom: "CEL" },
+          ],
+        },
+      ],
+    }),
+    hop("arriving", "in_progress", PALLET_IN, "2025-04-16T08:00:00+07:00", dock("hub-priok", "RORO1")),
+  ]);
 
-const J5 = doc([
-  {
-    type: "TransformationEvent",
-    eventTime: "2025-04-20T13:00:00+07:00",
-    eventTimeZoneOffset: "+07:00",
-    bizStep: "commissioning",
-    disposition: "active",
-    inputQuantityList: [{ epcClass: CASSAVA, quantity: 10_000, uom: "KGM" }],
-    outputQuantityList: [{ epcClass: TAPIOCA, quantity: 2_500, uom: "KGM" }],
-    readPoint: { id: ids.site("301") },
-  },
-  {
-    type: "AggregationEvent",
-    eventTime: "2025-04-21T09:00:00+07:00",
-    eventTimeZoneOffset: "+07:00",
-    action: "ADD",
-    bizStep: "packing",
-    disposition: "container_closed",
-    parentID: PALLET_OUT,
-    childQuantityList: [{ epcClass: TAPIOCA, quantity: 2_500, uom: "KGM" }],
-    readPoint: { id: ids.site("301") },
-  },
-  hop("retail_selling", "retail_sold", PALLET_OUT, "2025-04-25T10:00:00+07:00", ids.site("401")),
-]);
+/** The shared warehouse's operator (Food Station) records the receipt, taking the goods in its own name. */
+const RECEIPT = () =>
+  doc([
+    hop(
+      "receiving",
+      "sellable_not_accessible",
+      PALLET_IN,
+      "2025-04-16T12:00:00+07:00",
+      dock("gudang-bersama-jakarta", "DOCK2"),
+    ),
+  ]);
+
+const J5 = () =>
+  doc([
+    {
+      type: "TransformationEvent",
+      eventTime: "2025-04-20T13:00:00+07:00",
+      eventTimeZoneOffset: "+07:00",
+      bizStep: "commissioning",
+      disposition: "active",
+      inputQuantityList: [{ epcClass: CASSAVA, quantity: 10_000, uom: "KGM" }],
+      outputQuantityList: [{ epcClass: TAPIOCA, quantity: 2_500, uom: "KGM" }],
+      readPoint: { id: FARM },
+      bizLocation: { id: FARM },
+      ilmd: { "lb:commodity": "tapioka" },
+    },
+    {
+      type: "AggregationEvent",
+      eventTime: "2025-04-21T09:00:00+07:00",
+      eventTimeZoneOffset: "+07:00",
+      action: "ADD",
+      bizStep: "packing",
+      disposition: "container_closed",
+      parentID: PALLET_OUT,
+      childQuantityList: [{ epcClass: TAPIOCA, quantity: 2_500, uom: "KGM" }],
+      readPoint: { id: FARM },
+    },
+  ]);
+
+/** The market sells it, with its retail price per kg. */
+const SALE = () =>
+  doc([
+    hop(
+      "retail_selling",
+      "retail_sold",
+      PALLET_OUT,
+      "2025-04-25T10:00:00+07:00",
+      SITE["pasar-induk-kramat-jati"] ?? "",
+      {
+        "lb:retailPrice": 12_000,
+      },
+    ),
+  ]);
 
 async function capture(token: string, body: unknown): Promise<void> {
   const response = await fetch(`${baseURL}/epcis/capture`, {
@@ -191,7 +231,7 @@ const ID_LABELS = [
   "Berangkat",
   "Tiba",
   "Diterima",
-  "Diolah menjadi produk baru",
+  `Diolah di ${FARM_NAME}`,
   "Dikemas",
   "Dijual",
 ];
@@ -207,18 +247,48 @@ async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-beforeAll(async () => {
-  browser = await launchChromium();
+async function tokenOf(email: string): Promise<string> {
   const login = await fetch(`${baseURL}/api/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ identifier: "koperasi@lumbung.test", password: DEMO_PASSWORD }),
+    body: JSON.stringify({ identifier: email, password: DEMO_PASSWORD }),
   });
   const session = (await login.json()) as { token?: string };
   expect(login.status, JSON.stringify(session)).toBe(200);
   expect(session.token).toBeTruthy();
-  await capture(session.token as string, J1);
-  await capture(session.token as string, J5);
+  return session.token as string;
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  koperasiToken = await tokenOf("koperasi@lumbung.test");
+  const sites = await fetch(`${baseURL}/api/v1/sites`, {
+    headers: { authorization: `Bearer ${koperasiToken}` },
+  });
+  expect(sites.status).toBe(200);
+  for (const site of ((await sites.json()) as { items: { code: string; sgln: string | null }[] }).items) {
+    if (site.sgln) SITE[site.code] = site.sgln;
+  }
+  // The koperasi's first lot issues its farm GLN; the journey starts there.
+  const lot = await fetch(`${baseURL}/api/v1/lots`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${koperasiToken}`, "content-type": "application/json" },
+    body: JSON.stringify({
+      commodityCode: "singkong",
+      quantity: "250",
+      unit: "kg",
+      harvestDate: "2025-04-14",
+      villageCode: "18.72.01.1001",
+      grade: "B",
+    }),
+  });
+  const declared = (await lot.json()) as { farm?: { sgln?: string } };
+  expect(lot.status, JSON.stringify(declared)).toBe(201);
+  FARM = declared.farm?.sgln ?? "";
+  await capture(koperasiToken, J1());
+  await capture(await tokenOf("bumd@lumbung.test"), RECEIPT());
+  await capture(koperasiToken, J5());
+  await capture(await tokenOf("pasar@lumbung.test"), SALE());
 });
 
 afterAll(async () => {
@@ -249,8 +319,14 @@ describe("public trace (behind the QR on a label)", () => {
         expect(await page.getByRole("button", { name: "Keluar" }).count()).toBe(0);
 
         expect(await visibleText(page.getByTestId("trace-kind"))).toBe("Lot produk");
+        // The food is named, and what it was made from.
+        expect(await visibleText(page.getByTestId("trace-food-name"))).toBe("Tepung tapioka");
+        const food = await visibleText(page.getByTestId("trace-food"));
+        expect(food).toContain("Diolah dari Singkong (ubi kayu)");
+        expect(food).toContain("dari Kota Metro");
         expect(await visibleText(page.getByTestId("origin-producer"))).toBe("Gapoktan Sari Makmur");
         expect(await visibleText(page.getByTestId("origin-village"))).toBe("Metro");
+        expect(await visibleText(page.getByTestId("origin-district"))).toBe("Metro Pusat");
         expect(await visibleText(page.getByTestId("origin-regency"))).toBe("Kota Metro, Lampung");
         const origin = await visibleText(page.getByTestId("trace-origin"));
         expect(origin).toContain("14 April 2025");
@@ -261,10 +337,27 @@ describe("public trace (behind the QR on a label)", () => {
         expect(price).toContain("Harga di tingkat petani");
         expect(price).toMatch(/Rp\s?1\.450\s+per kg/);
 
+        // 4 kg of cassava at Rp 1.450 in each kg of tapioca sold at Rp 12.000: 48,3 %.
+        expect(await visibleText(page.getByTestId("farmers-share-percent"))).toBe("48,3%");
+        const share = await visibleText(page.getByTestId("farmers-share"));
+        expect(share).toMatch(/Rp\s?12\.000/);
+        expect(share).toMatch(/Rp\s?5\.800/);
+        expect(share).toContain("1 kg produk ini memerlukan 4 kg hasil panen.");
+
         expect(await stepLabels(page)).toEqual(ID_LABELS);
         const timeline = await visibleText(page.getByTestId("trace-timeline"));
         expect(timeline).toContain("15 Apr 2025, 06.00 WIB");
-        expect(timeline).toMatch(/GLN 8991234002\d{2}/);
+        // Places by name: the farm by its village, the corridor's sites by theirs.
+        for (const place of [
+          FARM_NAME,
+          "Hub Pelabuhan Panjang",
+          "Hub Pelabuhan Tanjung Priok",
+          "Gudang Bersama Jakarta (Cipinang)",
+          "Pasar Induk Kramat Jati",
+        ]) {
+          expect(timeline).toContain(place);
+        }
+        expect(timeline).not.toMatch(/GLN \d{13}/);
         expect(await visibleText(page.getByTestId("step-temperature"))).toMatch(/27,5–29 °C/);
 
         const current = await visibleText(page.getByTestId("trace-current"));
@@ -273,24 +366,33 @@ describe("public trace (behind the QR on a label)", () => {
         expect(current).toContain("25 Apr 2025, 10.00 WIB");
         // The lot's own last step packed it: its pallet was sold, and the page says so.
         expect(current).toContain("palet atau kemasan");
+        expect(await visibleText(page.getByTestId("trace-holder"))).toContain("Gapoktan Sari Makmur");
 
-        // The schematic map says in words what it shows.
-        const map = page.getByRole("img", { name: /Peta skematis koridor pangan Lampung–DKI Jakarta/ });
+        // The map draws the places from their coordinates and says in words what it shows.
+        const map = page.getByRole("img", {
+          name: /Peta perjalanan pangan ini di koridor Lampung–DKI Jakarta/,
+        });
         await map.waitFor();
         expect(await page.getByTestId("corridor-map").locator("desc").textContent()).toBe(
-          "Tahap yang sudah tercatat: Lahan petani Lampung, Pelabuhan Panjang, Kapal ro-ro, Tanjung Priok, Gudang Jakarta, Pasar.",
+          `Urutan tempat: 1. ${FARM_NAME}; 2. Hub Pelabuhan Panjang; 3. Hub Pelabuhan Tanjung Priok; ` +
+            `4. Gudang Bersama Jakarta (Cipinang); 5. ${FARM_NAME}; 6. Pasar Induk Kramat Jati.`,
         );
+        // The farm (twice), Panjang, and Jakarta's three sites a few kilometres apart as one marker.
+        const markers = page.getByTestId("corridor-map").locator(".geo-marker text");
+        expect(await markers.allTextContents()).toEqual(["1,5", "2", "3,4,6"]);
+        expect(await visibleText(page.getByTestId("map-places"))).toContain("(perkiraan)");
         expect(await horizontalOverflow(page)).toBe(0);
         await screenshot("trace-mobile-id");
 
         await page.getByTestId("lang-toggle").click();
         await page.getByRole("heading", { level: 1, name: "Food origin" }).waitFor();
         expect(await htmlLang(page)).toBe("en");
+        expect(await visibleText(page.getByTestId("trace-food-name"))).toBe("Tapioca starch");
         expect((await stepLabels(page)).slice(0, 3)).toEqual(["Harvest recorded", "Packed", "Shipped"]);
+        expect((await stepLabels(page))[7]).toBe(`Processed at ${FARM_NAME}`);
         expect(await visibleText(page.getByTestId("farm-gate-price"))).toContain("Farm-gate price");
-        await page
-          .getByRole("img", { name: /Schematic map of the Lampung–DKI Jakarta food corridor/ })
-          .waitFor();
+        expect(await visibleText(page.getByTestId("farmers-share"))).toContain("Farmer's share");
+        await page.getByRole("img", { name: /Map of this food's journey/ }).waitFor();
         await screenshot("trace-mobile-en");
         expect(pageErrors).toEqual([]);
       },
@@ -365,6 +467,24 @@ describe("public trace (behind the QR on a label)", () => {
     );
   });
 
+  test("a GTIN without a lot lists the product's lots, each leading to its own trace", async () => {
+    await withPage(browser, "trace-gtin", { viewport: MOBILE }, async ({ page, pageErrors, screenshot }) => {
+      const gtinPath = productPath.replace(/\/10\/.*$/, "");
+      await page.goto(`${baseURL}${gtinPath}`);
+      await page.getByTestId("product-lots").waitFor();
+      expect(await visibleText(page.getByTestId("trace-kind"))).toBe("Produk (semua lot)");
+      const lots = await visibleText(page.getByTestId("product-lots"));
+      expect(lots).toContain(TAPIOCA_LOT);
+      expect(lots).toContain("Tepung tapioka");
+      await screenshot("trace-gtin-id");
+      await page.getByRole("link", { name: TAPIOCA_LOT }).click();
+      await page.getByTestId("trace-timeline").waitFor();
+      expect(new URL(page.url()).pathname).toBe(productPath);
+      expect(await stepLabels(page)).toEqual(ID_LABELS);
+      expect(pageErrors).toEqual([]);
+    });
+  });
+
   test("a code nobody recorded says so, in both languages", async () => {
     await withPage(
       browser,
@@ -388,6 +508,112 @@ describe("public trace (behind the QR on a label)", () => {
         await page.goto(`${baseURL}/lacak?epc=karung-beras-12`);
         expect(await visibleText(page.getByTestId("trace-bad-code"))).toContain("Code not recognised");
         await screenshot("trace-bad-code-en");
+        expect(pageErrors).toEqual([]);
+      },
+    );
+  });
+});
+
+describe("harvest lots (koperasi console)", () => {
+  async function lotCount(): Promise<number> {
+    const res = await fetch(`${baseURL}/api/v1/lots?limit=200`, {
+      headers: { authorization: `Bearer ${koperasiToken}` },
+    });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { items: unknown[] }).items.length;
+  }
+
+  test("a koperasi declares a lot (a double click makes one), sees its QR and opens its label", async () => {
+    await withPage(
+      browser,
+      "lot-declare",
+      { viewport: DESKTOP },
+      async ({ page, pageErrors, screenshot }) => {
+        const before = await lotCount();
+        await page.goto(`${baseURL}/masuk`);
+        await signIn(page, "koperasi@lumbung.test");
+        await page.getByTestId("console-home").waitFor();
+        await page.goto(`${baseURL}/konsol/lot`);
+        await page.getByTestId("lots-table").waitFor();
+        await page.getByTestId("lot-new").click();
+        await page.getByTestId("lot-form").waitFor();
+
+        // Nothing filled: every required field says so beside itself, nothing is sent.
+        await page.getByTestId("lot-submit").click();
+        expect(await visibleText(page.getByTestId("lot-form-error"))).toContain("Periksa kembali isian");
+        expect(await page.locator(".field-error").count()).toBeGreaterThanOrEqual(5);
+
+        await page.getByTestId("lot-commodity").selectOption("singkong");
+        await page.getByTestId("lot-quantity").fill("1,5");
+        await page.getByTestId("lot-unit").selectOption("ton");
+        await page.getByTestId("lot-harvest-date").fill("2025-04-14");
+        await page.getByTestId("lot-regency").selectOption("18.72");
+        await page.getByTestId("lot-district").selectOption("18.72.01");
+        await page.getByTestId("lot-village").selectOption("18.72.01.1001");
+        // A grade the server refuses: its message comes back beside the field.
+        await page.getByTestId("lot-grade").fill("A#1");
+        await page.getByTestId("lot-price").fill("1.450");
+        await page.getByTestId("lot-submit").click();
+        const gradeError = page
+          .locator(".field-invalid", { has: page.getByTestId("lot-grade") })
+          .locator(".field-error");
+        expect(await visibleText(gradeError)).toMatch(/huruf, angka/);
+        expect(await lotCount()).toBe(before);
+        await screenshot("lot-form-server-error");
+
+        await page.getByTestId("lot-grade").fill("A");
+        await page.getByTestId("lot-submit").dblclick();
+        await page.getByTestId("lot-detail").waitFor();
+        expect(await visibleText(page.getByRole("status"))).toContain("terdaftar");
+        const code = await visibleText(page.getByTestId("lot-code"));
+        expect(code).toMatch(/^L20250414-\d{3}$/);
+        expect(await visibleText(page.getByTestId("lot-digital-link"))).toContain(`/10/${code}`);
+        // The QR is an image the server drew for this lot.
+        const qr = page.getByTestId("lot-qr");
+        await qr.waitFor();
+        await page.waitForFunction(
+          () =>
+            ((document.querySelector('[data-testid="lot-qr"]') as HTMLImageElement | null)?.naturalWidth ??
+              0) > 0,
+        );
+        const label = page.getByTestId("lot-label");
+        const href = (await label.getAttribute("href")) ?? "";
+        expect(href).toMatch(/^\/api\/v1\/lots\/[^/]+\/label\.pdf$/);
+        const pdf = await page.request.get(`${baseURL}${href}`);
+        expect(pdf.status()).toBe(200);
+        expect(pdf.headers()["content-type"]).toBe("application/pdf");
+        expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+        await screenshot("lot-declared-desktop");
+        // Two clicks, one lot.
+        expect(await lotCount()).toBe(before + 1);
+
+        // Listed, and filtered by commodity.
+        await page.goto(`${baseURL}/konsol/lot?commodity=singkong`);
+        await page.getByTestId("lots-table").waitFor();
+        expect(await visibleText(page.getByTestId("lots-table"))).toContain(code);
+        await page.goto(`${baseURL}/konsol/lot?commodity=beras-medium`);
+        await page.getByText("Tidak ada lot yang cocok dengan saringan ini.").waitFor();
+        await screenshot("lots-empty-filter");
+        expect(pageErrors).toEqual([]);
+      },
+    );
+  });
+
+  test("the lot form fits a phone in large text", async () => {
+    await withPage(
+      browser,
+      "lot-form-mobile",
+      { viewport: MOBILE },
+      async ({ page, pageErrors, screenshot }) => {
+        await page.goto(`${baseURL}/masuk`);
+        await signIn(page, "koperasi@lumbung.test");
+        await page.getByTestId("console-home").waitFor();
+        await page.goto(`${baseURL}/konsol/lot/baru`);
+        await page.getByTestId("lot-form").waitFor();
+        await page.getByTestId("a11y-toggle").click();
+        await page.getByTestId("lot-regency").selectOption("18.02");
+        expect(await horizontalOverflow(page)).toBe(0);
+        await screenshot("lot-form-mobile-large-text");
         expect(pageErrors).toEqual([]);
       },
     );

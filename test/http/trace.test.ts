@@ -228,6 +228,7 @@ describe("public trace (behind the QR, no sign-in)", () => {
         harvestDate: "2025-04-14",
         grade: "premium",
         village: { code: "18.72.01.1001", name: expect.any(String) },
+        district: { code: "18.72.01", name: "Metro Pusat" },
         regency: expect.objectContaining({ code: "18.72", name: "Kota Metro" }),
         producer: "Gapoktan Sari Makmur",
         farmGatePricePerKg: 1450,

@@ -7,13 +7,14 @@ import { Icon } from "../../components/Icon.tsx";
 import { ApiError, api } from "../../lib/api.ts";
 import { errorMessage } from "../../lib/errors.ts";
 import { useDocumentTitle, usePreferences } from "../../lib/preferences.tsx";
-import { toTraceInput } from "./model.ts";
+import { type FullPublicTrace, toTraceInput } from "./model.ts";
 import { Code, type Levels, NESTED_LEVELS, PAGE_LEVELS, TraceView } from "./TraceView.tsx";
 
 function usePublicTrace(epc: string) {
   return useQuery({
     queryKey: ["public-trace", epc],
-    queryFn: () => api.publicTrace(epc),
+    // lib/api.ts types the older, smaller answer; the server sends the full one (model.ts).
+    queryFn: async () => (await api.publicTrace(epc)) as unknown as FullPublicTrace,
     staleTime: 60_000,
   });
 }

@@ -1,25 +1,30 @@
 import type { ReactNode } from "react";
+import { Link } from "react-router";
 import { Icon } from "../../components/Icon.tsx";
-import type { PublicTrace, TraceOrigin, TraceStep } from "../../lib/api.ts";
 import { formatDateTimeWIB, formatRupiah, TIME_ZONE } from "../../lib/format.ts";
 import { type Lang, LOCALES } from "../../lib/i18n.ts";
 import { usePreferences } from "../../lib/preferences.tsx";
 import { CorridorMap } from "./CorridorMap.tsx";
+import { stopsOf } from "./geo.ts";
 import {
   capitalise,
   cbvWord,
-  furthestStage,
+  type FarmersShare,
+  type Food,
+  type FullPublicTrace,
   identifierParts,
   identify,
   inTimeOrder,
+  type ProductLot,
   provinceOf,
-  reachedStages,
-  type Stage,
+  type Step,
   shortIdentifier,
-  stepKeys,
-  stepStages,
+  stepKey,
+  type TraceExcursion,
+  type TracePlace,
   unitLabel,
 } from "./model.ts";
+import "./trace.css";
 
 /** Heading levels: the trace is the page (h1) behind a QR, or a result (h2) under the search form. */
 export interface Levels {
@@ -53,20 +58,24 @@ function formatNumber(value: number, lang: Lang, fractionDigits = 0): string {
   return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: fractionDigits }).format(value);
 }
 
-function formatTemperatures(values: number[], lang: Lang): string {
+function formatTemperatures(values: number[], unit: string, lang: Lang): string {
   const min = Math.min(...values);
   const max = Math.max(...values);
   const one = (v: number) => formatNumber(v, lang, 1);
-  return min === max ? `${one(min)} °C` : `${one(min)}–${one(max)} °C`;
+  return min === max ? `${one(min)} ${unit}` : `${one(min)}–${one(max)} ${unit}`;
 }
 
-function useStepLabel(): (key: string) => string {
-  const { td } = usePreferences();
-  return (key) => td(`trace.step.${key}`, td("trace.step.other", key));
+function foodName(food: Food, lang: Lang): string {
+  return lang === "en" ? food.nameEn : food.name;
 }
 
-function Place({ uri }: { uri: string }) {
-  return (
+/** A place by its name, its GLN when it has none; the identifier stays in the tooltip. */
+function PlaceName({ uri, name }: { uri: string; name: string | null }) {
+  return name ? (
+    <span className="trace-place-name" title={uri}>
+      {name}
+    </span>
+  ) : (
     <span className="trace-place" title={uri}>
       {shortIdentifier(uri)}
     </span>
@@ -87,6 +96,21 @@ export function Code({ epc }: { epc: string }) {
   );
 }
 
+/** What a step did, in words: processing names where it happened. */
+function useStepLabel(): (step: Pick<Step, "eventType" | "step" | "placeName">) => string {
+  const { t, td } = usePreferences();
+  return (step) => {
+    const key = stepKey(step);
+    if (key === "processing") {
+      return step.placeName
+        ? t("trace.step.processingAt", { place: step.placeName })
+        : t("trace.step.processingNowhere");
+    }
+    if (key === "harvest") return t("trace.step.harvest");
+    return td(`trace.step.${key}`, td("trace.step.other", key));
+  };
+}
+
 /** Dispositions that only repeat what the step already says ("Dijual" is "Terjual"). */
 const SAYS_IT_ALREADY: Record<string, string> = {
   retail_selling: "retail_sold",
@@ -94,68 +118,113 @@ const SAYS_IT_ALREADY: Record<string, string> = {
   packing: "container_closed",
 };
 
-function DispositionBadge({ value, stepKey }: { value: string | null; stepKey: string }) {
+function DispositionBadge({ value, stepKey: key }: { value: string | null; stepKey: string }) {
   const { td } = usePreferences();
   const word = cbvWord(value);
-  if (!word || SAYS_IT_ALREADY[stepKey] === word) return null;
+  if (!word || SAYS_IT_ALREADY[key] === word) return null;
   const label = td(`trace.disposition.${word}`, "");
   return label ? <span className="badge badge-hub">{label}</span> : null;
 }
 
-/** Where the food is now, as the summary shows it. */
-interface Position {
-  eventTime: string;
-  key: string;
-  disposition: string | null;
-  place: string | null;
-  /** The code's own last step packed it: it has travelled on with its pallet or sack since. */
-  withContainer: boolean;
-}
-
-/**
- * The last position is `current` (the last step naming the code itself), except when that step
- * packed it into a pallet or sack and the journey goes on: the food is wherever its container
- * was seen last.
- */
-function positionOf(trace: PublicTrace, keys: string[]): Position | null {
-  const { current, journey } = trace;
-  if (!current) return null;
-  const at = Date.parse(current.eventTime);
-  const packed =
-    cbvWord(current.bizStep) === "packing" || cbvWord(current.disposition) === "container_closed";
-  const last = journey.at(-1);
-  if (packed && last && Date.parse(last.eventTime) > at) {
-    return {
-      eventTime: last.eventTime,
-      key: keys.at(-1) ?? "other",
-      disposition: last.disposition,
-      place: last.place,
-      withContainer: true,
-    };
-  }
-  // The step itself, so a commissioning reads as a harvest or as processing like in the timeline.
-  let key = cbvWord(current.bizStep) ?? "other";
-  for (let i = journey.length - 1; i >= 0; i--) {
-    const step = journey[i];
-    if (step && step.eventTime === current.eventTime && step.step === current.bizStep) {
-      key = keys[i] ?? key;
-      break;
-    }
-  }
-  return {
-    eventTime: current.eventTime,
-    key,
-    disposition: current.disposition,
-    place: current.location,
-    withContainer: false,
-  };
-}
-
-function Summary({ trace, position }: { trace: PublicTrace; position: Position | null }) {
+function ExcursionText({ x }: { x: TraceExcursion }) {
   const { t, td, lang } = usePreferences();
-  const stepLabel = useStepLabel();
+  const value = (v: number) => `${formatNumber(v, lang, 1)} ${x.unit}`;
+  return (
+    <>
+      {t(x.direction === "above" ? "trace.excursion.above" : "trace.excursion.below", {
+        measurement: td(`trace.measurement.${x.measurement}`, x.measurement),
+        value: value(x.value),
+        limit: value(x.limit),
+      })}
+    </>
+  );
+}
+
+/** What the food is: the traced lot's commodity, and what it was made from when processed. */
+function FoodName({ trace }: { trace: FullPublicTrace }) {
+  const { t, lang } = usePreferences();
+  const harvested = [
+    ...new Map(
+      trace.origins.flatMap((o) => (o.commodity ? [[o.commodity.code, foodName(o.commodity, lang)]] : [])),
+    ).values(),
+  ];
+  const region = trace.origins[0]?.regency?.name ?? null;
+  if (!trace.food && !harvested.length) return null;
+  const madeFrom =
+    trace.processed &&
+    harvested.length &&
+    !(harvested.length === 1 && trace.food && harvested[0] === foodName(trace.food, lang));
+  return (
+    <div className="trace-food" data-testid="trace-food">
+      <p className="trace-food-label">{t("trace.food.label")}</p>
+      <p className="trace-food-name" data-testid="trace-food-name">
+        {trace.food ? foodName(trace.food, lang) : harvested.join(", ")}
+      </p>
+      <p className="trace-food-meta muted">
+        {madeFrom ? t("trace.food.processedFrom", { list: harvested.join(", ") }) : null}
+        {madeFrom && region ? " · " : null}
+        {region ? t("trace.food.from", { place: region }) : null}
+      </p>
+    </div>
+  );
+}
+
+function Current({ trace }: { trace: FullPublicTrace }) {
+  const { t, td, lang } = usePreferences();
+  const label = useStepLabel();
+  const current = trace.current;
+  // The step the position comes from, so a processing step reads as in the timeline.
+  const step = current
+    ? [...trace.journey]
+        .reverse()
+        .find((s) => s.eventTime === current.eventTime && s.step === current.bizStep)
+    : undefined;
+  const key = step ? stepKey(step) : (cbvWord(current?.bizStep ?? null) ?? "other");
+  return (
+    <div className="trace-current" data-testid="trace-current">
+      <p className="trace-current-title">
+        <Icon name="pin" size={20} />
+        {t("trace.current")}
+      </p>
+      {current ? (
+        <>
+          <p className="trace-current-step">
+            {step ? label(step) : td(`trace.step.${key}`, td("trace.step.other", key))}{" "}
+            <DispositionBadge value={current.disposition} stepKey={key} />
+          </p>
+          <p className="trace-current-meta">
+            <time dateTime={current.eventTime}>{formatDateTimeWIB(current.eventTime, lang)}</time>
+            {current.location ? (
+              <>
+                {" · "}
+                <PlaceName uri={current.location} name={current.locationName} />
+              </>
+            ) : null}
+          </p>
+          {current.holder ? (
+            <p className="trace-current-holder" data-testid="trace-holder">
+              <span className="muted">{t("trace.holder.title")}</span> <strong>{current.holder}</strong>
+              {current.holderBasis ? (
+                <span className="muted"> ({t(`trace.holder.basis.${current.holderBasis}`)})</span>
+              ) : null}
+            </p>
+          ) : null}
+          {current.inContainer ? (
+            <p className="trace-current-meta">{t("trace.currentWithContainer")}</p>
+          ) : null}
+        </>
+      ) : (
+        <p>{t("trace.currentNone")}</p>
+      )}
+    </div>
+  );
+}
+
+function Summary({ trace }: { trace: FullPublicTrace }) {
+  const { t, td } = usePreferences();
   return (
     <section className="card trace-summary" aria-label={t("trace.current")}>
+      <FoodName trace={trace} />
       <dl className="trace-ids">
         <div>
           <dt>{t("trace.kindLabel")}</dt>
@@ -168,34 +237,16 @@ function Summary({ trace, position }: { trace: PublicTrace; position: Position |
           </dd>
         </div>
       </dl>
-      <div className="trace-current" data-testid="trace-current">
-        <p className="trace-current-title">
-          <Icon name="pin" size={20} />
-          {t("trace.current")}
-        </p>
-        {position ? (
-          <>
-            <p className="trace-current-step">
-              {stepLabel(position.key)}{" "}
-              <DispositionBadge value={position.disposition} stepKey={position.key} />
-            </p>
-            <p className="trace-current-meta">
-              <time dateTime={position.eventTime}>{formatDateTimeWIB(position.eventTime, lang)}</time>
-              {position.place ? (
-                <>
-                  {" · "}
-                  <Place uri={position.place} />
-                </>
-              ) : null}
-            </p>
-            {position.withContainer ? (
-              <p className="trace-current-meta">{t("trace.currentWithContainer")}</p>
-            ) : null}
-          </>
-        ) : (
-          <p>{t("trace.currentNone")}</p>
-        )}
-      </div>
+      {trace.kind !== "product" ? <Current trace={trace} /> : null}
+      {trace.excursions.length > 0 ? (
+        <div className="alert alert-error trace-excursions" data-testid="trace-excursions">
+          <Icon name="alert" />
+          <div>
+            <p className="alert-title">{t("trace.excursion.title")}</p>
+            <p>{t("trace.excursion.summary", { n: trace.excursions.length })}</p>
+          </div>
+        </div>
+      ) : null}
     </section>
   );
 }
@@ -209,7 +260,15 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
   );
 }
 
-function OriginItem({ origin, index, levels }: { origin: TraceOrigin; index: number; levels: Levels }) {
+function OriginItem({
+  origin,
+  index,
+  levels,
+}: {
+  origin: FullPublicTrace["origins"][number];
+  index: number;
+  levels: Levels;
+}) {
   const { t, lang } = usePreferences();
   const Heading = levels.item;
   const unknown = <span className="muted">{t("trace.origin.unknown")}</span>;
@@ -226,6 +285,11 @@ function OriginItem({ origin, index, levels }: { origin: TraceOrigin; index: num
         <Fact label={t("trace.origin.village")} testId="origin-village">
           {origin.village ? origin.village.name : unknown}
         </Fact>
+        {origin.district ? (
+          <Fact label={t("trace.origin.district")} testId="origin-district">
+            {origin.district.name}
+          </Fact>
+        ) : null}
         <Fact label={t("trace.origin.regency")} testId="origin-regency">
           {origin.regency ? `${origin.regency.name}${province ? `, ${province}` : ""}` : unknown}
         </Fact>
@@ -265,7 +329,7 @@ function OriginItem({ origin, index, levels }: { origin: TraceOrigin; index: num
   );
 }
 
-function Origins({ origins, levels }: { origins: TraceOrigin[]; levels: Levels }) {
+function Origins({ origins, levels }: { origins: FullPublicTrace["origins"]; levels: Levels }) {
   const { t } = usePreferences();
   const Heading = levels.section;
   return (
@@ -284,8 +348,46 @@ function Origins({ origins, levels }: { origins: TraceOrigin[]; levels: Levels }
   );
 }
 
+function ShareCard({ share, places, levels }: { share: FarmersShare; places: TracePlace[]; levels: Levels }) {
+  const { t, lang } = usePreferences();
+  const Heading = levels.section;
+  const percent = `${formatNumber(share.percent, lang, 1)}%`;
+  const place = share.place ? places.find((p) => p.id === share.place)?.name : null;
+  const when = share.eventTime ? formatDateTimeWIB(share.eventTime, lang) : null;
+  return (
+    <section className="card trace-share" aria-labelledby="trace-share-title" data-testid="farmers-share">
+      <Heading id="trace-share-title">{t("trace.share.title")}</Heading>
+      <p className="trace-share-percent" data-testid="farmers-share-percent">
+        {percent}
+      </p>
+      <div className="trace-share-bar" aria-hidden="true">
+        <span style={{ width: `${Math.min(100, Math.max(0, share.percent))}%` }} />
+      </div>
+      <p className="visually-hidden">{t("trace.share.bar", { percent })}</p>
+      <p>
+        {t("trace.share.body", {
+          retail: formatRupiah(share.retailPricePerKg),
+          farm: formatRupiah(share.farmGateValuePerKg),
+        })}
+      </p>
+      {share.harvestKgPerKg !== 1 ? (
+        <p className="muted">
+          {t("trace.share.processed", { kg: formatNumber(share.harvestKgPerKg, lang, 2) })}
+        </p>
+      ) : null}
+      <p className="muted small">
+        {share.source === "lot"
+          ? t("trace.share.sourceLot")
+          : place && when
+            ? t("trace.share.sourceSaleAt", { place, time: when })
+            : t("trace.share.sourceSale", { time: when ?? "—" })}
+      </p>
+    </section>
+  );
+}
+
 /** Steps carry no id of their own: what, when and where identify them (repeats are numbered). */
-function stableKeys(steps: TraceStep[]): string[] {
+function stableKeys(steps: Step[]): string[] {
   const seen = new Map<string, number>();
   return steps.map((step) => {
     const base = `${step.eventTime}|${step.step}|${step.place}`;
@@ -295,19 +397,9 @@ function stableKeys(steps: TraceStep[]): string[] {
   });
 }
 
-function Timeline({
-  steps,
-  keys,
-  stages,
-  levels,
-}: {
-  steps: TraceStep[];
-  keys: string[];
-  stages: (Stage | null)[];
-  levels: Levels;
-}) {
+function Timeline({ steps, levels }: { steps: Step[]; levels: Levels }) {
   const { t, lang } = usePreferences();
-  const stepLabel = useStepLabel();
+  const label = useStepLabel();
   const Heading = levels.section;
   const rowKeys = stableKeys(steps);
   return (
@@ -321,37 +413,33 @@ function Timeline({
       ) : (
         <ol className="timeline" data-testid="trace-timeline">
           {steps.map((step, index) => {
-            const key = keys[index] ?? "other";
-            const stage = stages[index];
+            const key = stepKey(step);
+            const classes = [
+              "timeline-item",
+              index === steps.length - 1 ? "is-last" : "",
+              step.excursions.length ? "has-excursion" : "",
+              key === "processing" ? "is-processing" : "",
+            ].filter(Boolean);
             return (
-              <li
-                key={rowKeys[index]}
-                className={index === steps.length - 1 ? "timeline-item is-last" : "timeline-item"}
-              >
+              <li key={rowKeys[index]} className={classes.join(" ")}>
                 <span className="timeline-marker" aria-hidden="true" />
                 <div className="timeline-body">
                   <p className="timeline-label">
-                    <span data-testid="step-label">{stepLabel(key)}</span>{" "}
+                    <span data-testid="step-label">{label(step)}</span>{" "}
                     <DispositionBadge value={step.disposition} stepKey={key} />
                   </p>
-                  {stage ? (
-                    <p className="timeline-stage" data-testid="step-stage">
-                      <Icon name="pin" size={16} />
-                      {t(`trace.stage.${stage}`)}
-                    </p>
-                  ) : null}
                   <p className="timeline-time">
                     <time dateTime={step.eventTime}>{formatDateTimeWIB(step.eventTime, lang)}</time>
                   </p>
-                  {step.place ? (
-                    <p className="timeline-meta">
-                      <span className="muted">{t("trace.journey.place")}:</span> <Place uri={step.place} />
+                  {step.place && !(key === "processing" && step.placeName) ? (
+                    <p className="timeline-meta" data-testid="step-place">
+                      <Icon name="pin" size={16} /> <PlaceName uri={step.place} name={step.placeName} />
                     </p>
                   ) : null}
                   {step.temperatures.length > 0 ? (
                     <p className="timeline-meta" data-testid="step-temperature">
                       <span className="muted">{t("trace.journey.temperature")}:</span>{" "}
-                      {formatTemperatures(step.temperatures, lang)}
+                      {formatTemperatures(step.temperatures, step.temperatureUnit ?? "°C", lang)}
                       {step.temperatures.length > 1 ? (
                         <span className="muted">
                           {" "}
@@ -360,6 +448,16 @@ function Timeline({
                       ) : null}
                     </p>
                   ) : null}
+                  {step.excursions.map((x) => (
+                    <p
+                      key={`${x.measurement}|${x.value}|${x.at}`}
+                      className="timeline-excursion"
+                      data-testid="step-excursion"
+                    >
+                      <Icon name="alert" size={16} /> <strong>{t("trace.excursion.title")}:</strong>{" "}
+                      <ExcursionText x={x} />
+                    </p>
+                  ))}
                 </div>
               </li>
             );
@@ -370,36 +468,77 @@ function Timeline({
   );
 }
 
-function MapCard({ trace, levels }: { trace: PublicTrace; levels: Levels }) {
+function MapCard({ trace, levels }: { trace: FullPublicTrace; levels: Levels }) {
   const { t } = usePreferences();
   const Heading = levels.section;
-  const reached = reachedStages(trace);
   return (
     <section className="card" aria-labelledby="trace-map-title">
-      <Heading id="trace-map-title">{t("trace.map.title")}</Heading>
-      <CorridorMap reached={reached} furthest={furthestStage(reached)} />
+      <Heading id="trace-map-title">{t("trace.geo.title")}</Heading>
+      <CorridorMap stops={stopsOf(trace.journey, trace.places)} />
     </section>
   );
 }
 
-/** The public trace of one code: summary, harvest origins, corridor map and journey. */
-export function TraceView({ trace: raw, levels }: { trace: PublicTrace; levels: Levels }) {
-  const { t } = usePreferences();
-  const trace: PublicTrace = { ...raw, journey: inTimeOrder(raw.journey) };
-  const keys = stepKeys(trace);
+/** A GTIN without a lot: the product's lots, each a link to its own trace. */
+function ProductLots({ lots, levels }: { lots: ProductLot[]; levels: Levels }) {
+  const { t, lang } = usePreferences();
+  const Heading = levels.section;
+  const Item = levels.item;
+  return (
+    <section className="card" aria-labelledby="trace-lots-title">
+      <Heading id="trace-lots-title">{t("trace.product.title")}</Heading>
+      <p className="muted">{t("trace.product.intro")}</p>
+      <ul className="trace-lots" data-testid="product-lots">
+        {lots.map((lot) => {
+          const path = lot.digitalLink ? new URL(lot.digitalLink).pathname : null;
+          return (
+            <li key={lot.lot} className="trace-lot">
+              <Item className="trace-lot-code">{path ? <Link to={path}>{lot.lot}</Link> : lot.lot}</Item>
+              <p className="muted small">
+                {[
+                  lot.commodity ? foodName(lot.commodity, lang) : null,
+                  lot.producer,
+                  lot.regency?.name ?? null,
+                  lot.harvestDate
+                    ? t("trace.product.harvested", { date: formatHarvestDate(lot.harvestDate, lang) })
+                    : lot.firstSeen
+                      ? t("trace.product.recorded", { time: formatDateTimeWIB(lot.firstSeen, lang) })
+                      : null,
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
 
+/** The public trace of one code: the food, where it is, its farmer's share, origins, map and journey. */
+export function TraceView({ trace: raw, levels }: { trace: FullPublicTrace; levels: Levels }) {
+  const { t } = usePreferences();
+  const trace: FullPublicTrace = { ...raw, journey: inTimeOrder(raw.journey) };
   return (
     <div className="trace" data-testid="trace">
-      <Summary trace={trace} position={positionOf(trace, keys)} />
-      <div className="trace-grid">
-        <div className="trace-column">
-          <Origins origins={trace.origins} levels={levels} />
-          <MapCard trace={trace} levels={levels} />
+      <Summary trace={trace} />
+      {trace.kind === "product" ? (
+        <ProductLots lots={trace.lots ?? []} levels={levels} />
+      ) : (
+        <div className="trace-grid">
+          <div className="trace-column">
+            {trace.farmersShare ? (
+              <ShareCard share={trace.farmersShare} places={trace.places} levels={levels} />
+            ) : null}
+            <Origins origins={trace.origins} levels={levels} />
+            <MapCard trace={trace} levels={levels} />
+          </div>
+          <div className="trace-column">
+            <Timeline steps={trace.journey} levels={levels} />
+          </div>
         </div>
-        <div className="trace-column">
-          <Timeline steps={trace.journey} keys={keys} stages={stepStages(trace)} levels={levels} />
-        </div>
-      </div>
+      )}
       <div className="card-footnote trace-footnote">
         <p>{t("trace.source")}</p>
         <p>{t("trace.privacy")}</p>

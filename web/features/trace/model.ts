@@ -3,8 +3,92 @@
  * what the API accepts, shortening GS1 identifiers for people, naming CBV steps, and
  * placing a journey on the corridor.
  */
-import type { PublicTrace, TraceStep } from "../../lib/api.ts";
+import type { PublicTrace, RegionRef, TraceLastSeen, TraceOrigin, TraceStep } from "../../lib/api.ts";
 import type { Lang } from "../../lib/i18n.ts";
+
+/** A commodity's names (reference data). */
+export interface Food {
+  code: string;
+  name: string;
+  nameEn: string;
+}
+
+/** A place the journey names, with its name and coordinates when known (`GET /api/v1/public/trace`). */
+export interface TracePlace {
+  id: string;
+  name: string | null;
+  kind: "site" | "farm" | "organisation" | "unknown";
+  siteKind: string | null;
+  siteCode: string | null;
+  detail: string | null;
+  organisation: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  approximate: boolean;
+}
+
+/** A reading outside the commodity's storage thresholds. */
+export interface TraceExcursion {
+  measurement: string;
+  value: number;
+  uom: string;
+  unit: string;
+  limit: number;
+  direction: "above" | "below";
+  at: string;
+  place: string | null;
+}
+
+export interface FarmersShare {
+  percent: number;
+  farmGateValuePerKg: number;
+  retailPricePerKg: number;
+  harvestKgPerKg: number;
+  source: "retail_selling" | "lot";
+  item: string;
+  eventTime: string | null;
+  place: string | null;
+}
+
+export interface ProductLot {
+  lot: string;
+  digitalLink: string | null;
+  firstSeen: string | null;
+  commodity: Food | null;
+  harvestDate: string | null;
+  regency: RegionRef | null;
+  producer: string | null;
+}
+
+export type Step = TraceStep & {
+  eventType: string;
+  placeName: string | null;
+  temperatureUnit: string | null;
+  excursions: TraceExcursion[];
+};
+
+/**
+ * The public trace as the server answers it now. lib/api.ts declares the older, smaller shape (its
+ * `PublicTrace`); this one adds food, places, custody, excursions and the farmer's share.
+ */
+export interface FullPublicTrace extends Omit<PublicTrace, "journey" | "current" | "origins"> {
+  food: Food | null;
+  processed: boolean;
+  origins: (TraceOrigin & { district: RegionRef | null; commodity: Food | null })[];
+  journey: Step[];
+  current:
+    | (TraceLastSeen & {
+        locationName: string | null;
+        inContainer: boolean;
+        holder: string | null;
+        holderBasis: "declared" | "received" | "carrier" | "possession" | null;
+      })
+    | null;
+  places: TracePlace[];
+  excursions: TraceExcursion[];
+  farmersShare: FarmersShare | null;
+  lots?: ProductLot[];
+}
 
 /** GS1 mod-10 check digit: weights 3, 1, 3, … from the rightmost digit. */
 export function gs1CheckDigit(digits: string): number {
@@ -126,78 +210,22 @@ export function cbvWord(value: string | null): string | null {
 }
 
 /**
- * A commissioning step either records a harvest (a new lot at the farm) or a product made
- * from other lots (hilirisasi). The public trace does not say which, but every harvest lot is
- * an origin and harvests come before anything is made from them: the first `origins.length`
- * commissioning steps are harvests, later ones are processing.
+ * What a step did, as a message key suffix: a TransformationEvent is processing (hilirisasi), a
+ * commissioning ObjectEvent a harvest declared; others by their CBV business step.
  */
-export function stepKeys(trace: Pick<PublicTrace, "origins" | "journey">): string[] {
-  let harvests = trace.origins.length;
-  return trace.journey.map((step) => {
-    const word = cbvWord(step.step);
-    if (word !== "commissioning") return word ?? "unknown";
-    if (harvests > 0) {
-      harvests--;
-      return "commissioning";
-    }
-    return "processing";
-  });
+export function stepKey(step: Pick<Step, "eventType" | "step">): string {
+  if (step.eventType === "TransformationEvent") return "processing";
+  const word = cbvWord(step.step);
+  if (word === "commissioning") return "harvest";
+  return word ?? "unknown";
 }
 
 /** Steps in time order, oldest first (the API already sends them so; this keeps it true). */
-export function inTimeOrder(steps: TraceStep[]): TraceStep[] {
+export function inTimeOrder<T extends TraceStep>(steps: T[]): T[] {
   return steps
     .map((step, index) => ({ step, index, at: Date.parse(step.eventTime) || 0 }))
     .sort((a, b) => a.at - b.at || a.index - b.index)
     .map(({ step }) => step);
-}
-
-export const STAGES = ["farm", "panjang", "sea", "priok", "warehouse", "market"] as const;
-export type Stage = (typeof STAGES)[number];
-
-const WAREHOUSE_STEPS = new Set(["receiving", "storing", "picking", "staging_outbound", "stocking"]);
-
-/**
- * The corridor stage each step happened at, when its business step says so: arriving and
- * departing happen at the hubs (the first hub is Panjang; after a departure, the next arrival is
- * Priok), receiving and storing in the shared warehouse, retail selling at the market, a harvest
- * on the farm. `trace.journey` must be in time order.
- */
-export function stepStages(trace: Pick<PublicTrace, "origins" | "journey">): (Stage | null)[] {
-  let departed = false;
-  return stepKeys(trace).map((key): Stage | null => {
-    if (key === "commissioning") return "farm";
-    if (key === "arriving") return departed ? "priok" : "panjang";
-    if (key === "departing") {
-      const from: Stage = departed ? "priok" : "panjang";
-      departed = true;
-      return from;
-    }
-    if (WAREHOUSE_STEPS.has(key)) return "warehouse";
-    if (key === "retail_selling") return "market";
-    return null;
-  });
-}
-
-/** The stages a journey reached: those of its steps, the farm when an origin is known, and the sea after a departure. */
-export function reachedStages(trace: Pick<PublicTrace, "origins" | "journey">): Set<Stage> {
-  const reached = new Set<Stage>();
-  if (trace.origins.length > 0) reached.add("farm");
-  const keys = stepKeys(trace);
-  stepStages(trace).forEach((stage, index) => {
-    if (stage) reached.add(stage);
-    if (keys[index] === "departing") reached.add("sea");
-  });
-  return reached;
-}
-
-/** The furthest stage along the corridor that the journey reached. */
-export function furthestStage(reached: ReadonlySet<Stage>): Stage | null {
-  for (let i = STAGES.length - 1; i >= 0; i--) {
-    const stage = STAGES[i] as Stage;
-    if (reached.has(stage)) return stage;
-  }
-  return null;
 }
 
 /** UN/CEFACT unit codes as people write them. */

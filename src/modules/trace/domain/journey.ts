@@ -130,8 +130,8 @@ export function journeyStep(event: Json, nodes: ReadonlySet<string>): JourneySte
   };
 }
 
-/** Local names of ilmd keys under Lumbung's namespace, whatever prefix the document chose. */
-function lumbungFacts(ilmd: unknown, namespaces: Record<string, string>): Record<string, unknown> {
+/** Local names of the keys under Lumbung's namespace (ilmd, or an event's own extension fields), whatever prefix the document chose. */
+export function lumbungFacts(ilmd: unknown, namespaces: Record<string, string>): Record<string, unknown> {
   const facts: Record<string, unknown> = {};
   for (const [key, value] of Object.entries((ilmd as Json | undefined) ?? {})) {
     const colon = key.indexOf(":");
