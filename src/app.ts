@@ -140,7 +140,7 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
       region: (code) => reference.getRegion(code).catch(() => null),
       commodity: (code) => reference.getCommodity(code).catch(() => null),
       sites: (glnKeys) => reference.sitesByGlnKeys(glnKeys),
-      locationOwners: (uris) => db.transaction((tx) => lots.ownersOfLocations(tx, uris)),
+      locationOwners: (uris) => lots.ownersOfLocations(db, uris),
       commoditiesOf: (epcs) => lots.commoditiesOf(db, epcs),
       excursions: (epcs) => coldchain.excursionsFor(epcs),
     }),

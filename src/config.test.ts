@@ -99,9 +99,7 @@ describe("loadConfig", () => {
     const err = configError({ ...PROD });
     expect(err.problems).toHaveLength(1);
     expect(err.problems[0]).toMatch(/^LUMBUNG_SECRET: /);
-    expect(configError({ ...PROD, LUMBUNG_SECRET: DEMO_SECRET }).problems[0]).toMatch(
-      /^LUMBUNG_SECRET: /,
-    );
+    expect(configError({ ...PROD, LUMBUNG_SECRET: DEMO_SECRET }).problems[0]).toMatch(/^LUMBUNG_SECRET: /);
   });
 
   it("production refuses demo accounts", () => {

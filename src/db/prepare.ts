@@ -24,6 +24,8 @@ export async function prepareDatabase(
   const reference = createReferenceService({ db: handle.db, clock: systemClock });
   await assignSiteGlns(handle.db, reference, opts.gs1Prefix ?? DEFAULT_GS1_PREFIX);
   if (opts.demo) await seedDemo(handle.db, reference);
+  // PGlite runs no autovacuum: without statistics its planner misjudges the genealogy joins.
+  if (handle.kind === "pglite") await handle.exec("analyze");
 }
 
 export function databaseTarget(config: Pick<Config, "databaseUrl" | "dataDir">) {

@@ -31,7 +31,11 @@ interface Actor {
 
 /** A person at their desk: signed in through the form, Indonesian UI, Jakarta time. */
 async function signedIn(email: string): Promise<Actor> {
-  const context = await browser.newContext({ viewport: DESKTOP, locale: "id-ID", timezoneId: "Asia/Jakarta" });
+  const context = await browser.newContext({
+    viewport: DESKTOP,
+    locale: "id-ID",
+    timezoneId: "Asia/Jakarta",
+  });
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -51,7 +55,11 @@ async function signedIn(email: string): Promise<Actor> {
   };
 }
 
-async function json<T>(res: { ok: () => boolean; status: () => number; text: () => Promise<string> }): Promise<T> {
+async function json<T>(res: {
+  ok: () => boolean;
+  status: () => number;
+  text: () => Promise<string>;
+}): Promise<T> {
   const body = await res.text();
   if (!res.ok()) throw new Error(`HTTP ${res.status()}: ${body}`);
   return JSON.parse(body) as T;
@@ -137,7 +145,9 @@ describe("J1 farm to market", () => {
       const number = (await page.getByTestId("shipment-number").textContent())?.trim() as string;
       const shipmentId = page.url().split("/").pop() as string;
       const surat = await page.getByTestId("shipment-surat-jalan").getAttribute("href");
-      expect((await (await page.request.get(`${baseURL}${surat}`)).body()).subarray(0, 4).toString()).toBe("%PDF");
+      expect((await (await page.request.get(`${baseURL}${surat}`)).body()).subarray(0, 4).toString()).toBe(
+        "%PDF",
+      );
       await page.getByTestId("shipment-dispatch").click();
       await page.locator('[data-testid="shipment-status"][data-status="in_transit"]').waitFor();
       await screenshot(page, "j1-4-dispatched");
@@ -255,7 +265,11 @@ describe("J1 farm to market", () => {
     await pasar.close();
 
     // 7. A shopper scans the QR on the label: farm, journey and the farmer's share, no sign-in.
-    const context = await browser.newContext({ viewport: MOBILE, locale: "id-ID", timezoneId: "Asia/Jakarta" });
+    const context = await browser.newContext({
+      viewport: MOBILE,
+      locale: "id-ID",
+      timezoneId: "Asia/Jakarta",
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -331,7 +345,9 @@ describe("J5 hilirisasi", () => {
       await page.getByTestId("olahan-result").waitFor();
       expect(await page.getByTestId("olahan-result").getAttribute("data-flagged")).toBe("false");
       const label = (await page.getByTestId("olahan-label-link").first().getAttribute("href")) as string;
-      expect((await (await page.request.get(`${baseURL}${label}`)).body()).subarray(0, 4).toString()).toBe("%PDF");
+      expect((await (await page.request.get(`${baseURL}${label}`)).body()).subarray(0, 4).toString()).toBe(
+        "%PDF",
+      );
       await screenshot(page, "j5-2-result");
       const lots = await json<{ items: { digitalLink: string }[] }>(
         await page.request.get(`${baseURL}/api/v1/processing/lots`),
@@ -340,14 +356,20 @@ describe("J5 hilirisasi", () => {
     });
     await olah.close();
 
-    const context = await browser.newContext({ viewport: MOBILE, locale: "id-ID", timezoneId: "Asia/Jakarta" });
+    const context = await browser.newContext({
+      viewport: MOBILE,
+      locale: "id-ID",
+      timezoneId: "Asia/Jakarta",
+    });
     const page = await context.newPage();
     try {
       await page.goto(productLink.replace(/^https?:\/\/[^/]+/, baseURL));
       await page.getByTestId("trace").waitFor();
       expect(await visibleText(page.getByTestId("trace-food-name"))).toMatch(/tapioka/i);
       expect(await visibleText(page.getByTestId("origin-producer"))).toContain("Gapoktan Sari Makmur");
-      expect(await visibleText(page.getByTestId("trace-timeline"))).toContain("Pabrik Tapioka Lampung Tengah");
+      expect(await visibleText(page.getByTestId("trace-timeline"))).toContain(
+        "Pabrik Tapioka Lampung Tengah",
+      );
       await screenshot(page, "j5-3-public-trace");
     } catch (error) {
       await screenshot(page, "FAILED-j5-public").catch(() => {});

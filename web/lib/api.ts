@@ -255,11 +255,21 @@ function isProblem(body: unknown): body is Problem {
   return typeof body === "object" && body !== null && "status" in body && "title" in body;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/**
+ * One JSON call to Lumbung's API with the session cookie: the parsed answer, or an ApiError built
+ * from the problem+json the server sent (or from the network failure). Features build on this.
+ */
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
   const headers: Record<string, string> = {
     Accept: "application/json, application/problem+json",
     // Problem titles come back in the language the person reads the app in.
     "Accept-Language": document.documentElement.lang === "en" ? "en" : "id",
+    ...extraHeaders,
   };
   const init: RequestInit = { method, headers, credentials: "same-origin" };
   if (body !== undefined) {
@@ -301,6 +311,16 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     });
   }
   return parsed as T;
+}
+
+/** `?a=1&b=2` from the parameters that have a value ("" and undefined are left out), or "". */
+export function queryString(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== "") search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
 }
 
 export const api = {

@@ -9,6 +9,7 @@
 import * as lots from "../features/lots/messages.ts";
 import * as processing from "../features/processing/messages.ts";
 import * as shipments from "../features/shipments/messages.ts";
+import * as trace from "../features/trace/messages.ts";
 import * as warehouse from "../features/warehouse/messages.ts";
 
 const coreId = {
@@ -291,7 +292,14 @@ const coreId = {
 } as const;
 
 // Corridor features keep their messages beside their pages; each checks its own id/en key sets.
-const id = { ...coreId, ...lots.id, ...shipments.id, ...warehouse.id, ...processing.id };
+const id = {
+  ...coreId,
+  ...lots.id,
+  ...trace.id,
+  ...shipments.id,
+  ...warehouse.id,
+  ...processing.id,
+};
 
 export type MessageKey = keyof typeof id;
 export type Messages = { readonly [K in MessageKey]: string };
@@ -575,7 +583,14 @@ const coreEn: { readonly [K in keyof typeof coreId]: string } = {
   "footer.tz": "All times are in WIB (Asia/Jakarta).",
 };
 
-const en: Messages = { ...coreEn, ...lots.en, ...shipments.en, ...warehouse.en, ...processing.en };
+const en: Messages = {
+  ...coreEn,
+  ...lots.en,
+  ...trace.en,
+  ...shipments.en,
+  ...warehouse.en,
+  ...processing.en,
+};
 
 export type Lang = "id" | "en";
 export const LANGS: readonly Lang[] = ["id", "en"];

@@ -67,8 +67,9 @@ export const epcisEventEpcs = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.eventPk, t.epc, t.role] }),
-    // text_pattern_ops also serves `LIKE 'prefix%'` (urn:epc:idpat patterns) under a non-C collation.
-    index("epcis_event_epcs_epc_idx").on(t.epc.op("text_pattern_ops"), t.role),
+    // text_pattern_ops also serves `LIKE 'prefix%'` (urn:epc:idpat patterns) under a non-C collation;
+    // event_pk makes lists of a GTIN's lots index-only scans (250–450 → 64–98 ms, docs/benchmarks.md).
+    index("epcis_event_epcs_epc_idx").on(t.epc.op("text_pattern_ops"), t.role, t.eventPk),
   ],
 );
 

@@ -14,6 +14,7 @@ export {
   eventsNaming,
   type GenealogyNode,
   knownEpcs,
+  lotsOfGtin,
   upstreamOf,
 } from "./epcis.genealogy";
 export {

@@ -181,7 +181,8 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ reference: ReferenceServic
       config: { access: access.public },
       schema: {
         tags: ["reference"],
-        summary: "Corridor sites: hubs, shared warehouses, ferry ports, wholesale markets and mills, with their GLNs",
+        summary:
+          "Corridor sites: hubs, shared warehouses, ferry ports, wholesale markets and mills, with their GLNs",
         querystring: z.object({ kind: z.enum(SITE_KINDS).optional(), regionCode: RegionCode.optional() }),
         response: { 200: z.object({ items: z.array(SiteSchema) }), ...problems() },
       },

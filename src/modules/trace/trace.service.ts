@@ -1,12 +1,14 @@
 import type { Database } from "../../db/client";
 import { AppError } from "../../http/errors";
 import {
+  containersOf,
   digitalLinkToEpcUri,
   downstreamOf,
   epcUriToDigitalLink,
   eventsNaming,
   glnKeyOf,
   knownEpcs,
+  lotsOfGtin,
   upstreamOf,
 } from "../epcis";
 import { currentOf } from "./domain/custody";
@@ -21,7 +23,6 @@ import {
 } from "./domain/journey";
 import { describePlace, type FarmInfo, type SiteInfo, villageLabel } from "./domain/places";
 import { farmersShare, farmGatePriceOf, type ShareEvent, sameFood } from "./domain/share";
-import { traceRepository as repo } from "./trace.repository";
 import "./trace.errors";
 
 const isClass = (epc: string) => epc.startsWith("urn:epc:class:");
@@ -212,7 +213,7 @@ export function createTraceService(deps: TraceDeps) {
   }
 
   async function productTrace(gtin: string, classParts: string[]) {
-    const found = await repo.lotsOfGtin(db, classParts, GTIN_LOTS);
+    const found = await lotsOfGtin(db, classParts, GTIN_LOTS);
     if (!found.length) throw new AppError("trace.unknown_epc", `No lot of GTIN ${gtin} is recorded`);
     const wanted = new Set(found);
     const events = await eventsNaming(db, found);
@@ -272,7 +273,7 @@ export function createTraceService(deps: TraceDeps) {
     const { epc } = resolved;
     const [upstream, downstream] = await Promise.all([upstreamOf(db, epc), downstreamOf(db, epc)]);
     const lineage = [epc, ...upstream.map((n) => n.epc)];
-    const carriers = await repo.containersOf(db, lineage);
+    const carriers = await containersOf(db, lineage);
     const nodes = new Set([...lineage, ...carriers, ...downstream.map((n) => n.epc)]);
     const events = await eventsNaming(db, [...nodes]);
     const steps = events.map((e) => journeyStep(e.body, nodes));

@@ -3,7 +3,7 @@ import { type FormEvent, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ErrorAlert } from "../../components/Alert.tsx";
 import { ConsolePage } from "../../components/ConsoleNav.tsx";
-import { Field } from "../../components/Field.tsx";
+import { Field, SelectField } from "../../components/Field.tsx";
 import { ApiError, api, type Session } from "../../lib/api.ts";
 import { errorMessage, fieldErrorsOf } from "../../lib/errors.ts";
 import { usePreferences } from "../../lib/preferences.tsx";
@@ -16,7 +16,6 @@ import {
   type FormErrors,
   todayInJakarta,
 } from "./model.ts";
-import { SelectField } from "./SelectField.tsx";
 import "./lots.css";
 
 const LAMPUNG = "18";

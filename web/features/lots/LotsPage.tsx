@@ -2,14 +2,13 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { ConsolePage } from "../../components/ConsoleNav.tsx";
-import { Field } from "../../components/Field.tsx";
+import { Field, SelectField } from "../../components/Field.tsx";
 import { Icon } from "../../components/Icon.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
 import { api, type Session } from "../../lib/api.ts";
 import { formatDateWIB, formatRupiah } from "../../lib/format.ts";
 import { usePreferences } from "../../lib/preferences.tsx";
 import { type Lot, type LotFilters, lotsApi } from "./api.ts";
-import { SelectField } from "./SelectField.tsx";
 import "./lots.css";
 
 function useCommodities() {

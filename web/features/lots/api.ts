@@ -1,9 +1,5 @@
-/**
- * The lots API as the lot pages use it. Requests go like lib/api.ts's (session cookie, problem+json
- * thrown as ApiError, titles in the reader's language); this file adds what those helpers cannot
- * send: request headers (the Idempotency-Key of a declaration) and query strings.
- */
-import { ApiError, type Problem } from "../../lib/api.ts";
+/** The lots API as the lot pages use it, on lib/api.ts's request (the declaration adds an Idempotency-Key). */
+import { request as call, queryString as query } from "../../lib/api.ts";
 
 export type QuantityUnit = "kg" | "ton";
 
@@ -55,58 +51,6 @@ export interface Region {
   name: string;
   level: string;
   parentCode: string | null;
-}
-
-function isProblem(body: unknown): body is Problem {
-  return typeof body === "object" && body !== null && "status" in body && "title" in body;
-}
-
-async function call<T>(
-  method: string,
-  path: string,
-  body?: unknown,
-  extraHeaders: Record<string, string> = {},
-): Promise<T> {
-  const headers: Record<string, string> = {
-    Accept: "application/json, application/problem+json",
-    "Accept-Language": document.documentElement.lang === "en" ? "en" : "id",
-    ...extraHeaders,
-  };
-  const init: RequestInit = { method, headers, credentials: "same-origin" };
-  if (body !== undefined) {
-    headers["Content-Type"] = "application/json";
-    init.body = JSON.stringify(body);
-  }
-  let response: Response;
-  try {
-    response = await fetch(path, init);
-  } catch {
-    throw new ApiError({ type: "about:blank", title: "Network error", status: 0, code: "network" });
-  }
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = text === "" ? undefined : JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  if (!response.ok) {
-    if (isProblem(parsed)) throw new ApiError({ ...parsed, code: parsed.code ?? `http.${response.status}` });
-    throw new ApiError({
-      type: "about:blank",
-      title: response.statusText || "Error",
-      status: response.status,
-      code: `http.${response.status}`,
-    });
-  }
-  return parsed as T;
-}
-
-function query(params: Record<string, string | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
-  const text = search.toString();
-  return text ? `?${text}` : "";
 }
 
 export const lotsApi = {

@@ -1,8 +1,4 @@
-/**
- * Messages of this feature, merged into the app's dictionaries by lib/i18n.ts. The public trace's
- * messages (features/trace) ride along until lib/i18n.ts imports them itself.
- */
-import * as trace from "../trace/messages.ts";
+/** Messages of this feature, merged into the app's dictionaries by lib/i18n.ts. */
 
 const lotsId = {
   "lots.title": "Lot panen",
@@ -135,6 +131,6 @@ const lotsEn: { readonly [K in keyof typeof lotsId]: string } = {
   "lots.detail.back": "Back to the lots",
 };
 
-export const id = { ...lotsId, ...trace.id };
+export const id = lotsId;
 
-export const en: { readonly [K in keyof typeof id]: string } = { ...lotsEn, ...trace.en };
+export const en = lotsEn;

@@ -1,9 +1,5 @@
-/**
- * The processing (hilirisasi) API as /konsol/olahan uses it. Requests go like lib/api.ts's (session
- * cookie, problem+json thrown as ApiError, titles in the reader's language); this file adds the
- * bodies and query strings lib/api.ts has no helpers for.
- */
-import { ApiError, type Problem } from "../../lib/api.ts";
+/** The processing (hilirisasi) API as /konsol/olahan uses it, on lib/api.ts's request. */
+import { request as call } from "../../lib/api.ts";
 
 export interface CommodityRef {
   code: string;
@@ -93,43 +89,6 @@ export interface RunBody {
   productionOrder?: string;
   productionDate?: string;
   organisationId?: string;
-}
-
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {
-    Accept: "application/json, application/problem+json",
-    "Accept-Language": document.documentElement.lang === "en" ? "en" : "id",
-  };
-  const init: RequestInit = { method, headers, credentials: "same-origin" };
-  if (body !== undefined) {
-    headers["Content-Type"] = "application/json";
-    init.body = JSON.stringify(body);
-  }
-  let response: Response;
-  try {
-    response = await fetch(path, init);
-  } catch {
-    throw new ApiError({ type: "about:blank", title: "Network error", status: 0, code: "network" });
-  }
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = text === "" ? undefined : JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  if (!response.ok) {
-    const problem = parsed as Partial<Problem> | undefined;
-    throw new ApiError({
-      type: problem?.type ?? "about:blank",
-      title: problem?.title ?? (response.statusText || "Error"),
-      status: response.status,
-      code: problem?.code ?? `http.${response.status}`,
-      ...(problem?.detail ? { detail: problem.detail } : {}),
-      ...(problem?.errors ? { errors: problem.errors } : {}),
-    });
-  }
-  return parsed as T;
 }
 
 export const processingApi = {

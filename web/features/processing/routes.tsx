@@ -1,4 +1,4 @@
-import { Fragment, lazy, type ReactElement } from "react";
+import { lazy, type ReactElement } from "react";
 import { Route } from "react-router";
 
 const ProcessingPage = lazy(() =>
@@ -7,9 +7,5 @@ const ProcessingPage = lazy(() =>
 
 /** This feature's pages, mounted by routes/AppRoutes.tsx inside the app layout. */
 export function processingRoutes(): ReactElement {
-  return (
-    <Fragment>
-      <Route path="konsol/olahan" element={<ProcessingPage />} />
-    </Fragment>
-  );
+  return <Route path="konsol/olahan" element={<ProcessingPage />} />;
 }

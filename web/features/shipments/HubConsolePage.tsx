@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { ErrorAlert, StatusMessage } from "../../components/Alert.tsx";
 import { ConsolePage } from "../../components/ConsoleNav.tsx";
-import { Field } from "../../components/Field.tsx";
+import { Field, SelectField } from "../../components/Field.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
 import type { Session } from "../../lib/api.ts";
 import { errorMessage, fieldErrorsOf } from "../../lib/errors.ts";
@@ -12,7 +12,6 @@ import { usePreferences } from "../../lib/preferences.tsx";
 import { type HubEntry, shipmentsApi, type VisitState } from "./api.ts";
 import { Dialog } from "./Dialog.tsx";
 import { formatKg, formatMinutes, statusTone } from "./format.ts";
-import { SelectField } from "./SelectField.tsx";
 import "./shipments.css";
 
 type Outcome = "conformant" | "non_conformant" | "damaged";

@@ -3,14 +3,13 @@ import { type FormEvent, useId, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ErrorAlert } from "../../components/Alert.tsx";
 import { ConsolePage } from "../../components/ConsoleNav.tsx";
-import { Field } from "../../components/Field.tsx";
+import { Field, SelectField } from "../../components/Field.tsx";
 import type { Session } from "../../lib/api.ts";
 import { errorMessage, fieldErrorsOf } from "../../lib/errors.ts";
 import { formatDateTimeWIB } from "../../lib/format.ts";
 import { usePreferences } from "../../lib/preferences.tsx";
 import { type NewShipment, type Route, shipmentsApi } from "./api.ts";
 import { formatKg, isoToWibInput, wibInputToIso } from "./format.ts";
-import { SelectField } from "./SelectField.tsx";
 import "./shipments.css";
 
 type DraftLine = { kind: "lot" | "container"; code: string; kg: string };

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { ErrorAlert, StatusMessage } from "../../components/Alert.tsx";
 import { ConsolePage } from "../../components/ConsoleNav.tsx";
-import { Field } from "../../components/Field.tsx";
+import { Field, SelectField } from "../../components/Field.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
 import type { Session } from "../../lib/api.ts";
 import { errorMessage, fieldErrorsOf } from "../../lib/errors.ts";
@@ -11,7 +11,6 @@ import { formatDateTimeWIB } from "../../lib/format.ts";
 import { usePreferences } from "../../lib/preferences.tsx";
 import { type Packed, shipmentsApi } from "./api.ts";
 import { formatKg } from "./format.ts";
-import { SelectField } from "./SelectField.tsx";
 import "./shipments.css";
 
 type DraftLine = { lotId: string; kg: string };

@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ChangeEvent, type FormEvent, useState } from "react";
 import { ErrorAlert } from "../../components/Alert.tsx";
-import { Field } from "../../components/Field.tsx";
+import { Field, SelectField } from "../../components/Field.tsx";
 import { errorMessage, fieldErrorsOf } from "../../lib/errors.ts";
 import { usePreferences } from "../../lib/preferences.tsx";
 import { type Receipt, type Shipment, shipmentsApi } from "./api.ts";
 import { formatKg, MAX_IMAGE_BYTES, readAsDataUrl } from "./format.ts";
-import { SelectField } from "./SelectField.tsx";
 
 type DraftLine = {
   accepted: string;

@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { ConsolePage } from "../../components/ConsoleNav.tsx";
+import { SelectField } from "../../components/Field.tsx";
 import { Icon } from "../../components/Icon.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
 import type { Session } from "../../lib/api.ts";
@@ -8,7 +9,6 @@ import { formatDateTimeWIB } from "../../lib/format.ts";
 import { usePreferences } from "../../lib/preferences.tsx";
 import { type Role, type ShipmentStatus, STATUSES, shipmentsApi } from "./api.ts";
 import { formatKg, statusTone } from "./format.ts";
-import { SelectField } from "./SelectField.tsx";
 import "./shipments.css";
 
 const ROLES: (Role | "")[] = ["", "sent", "received", "carrying"];

@@ -1,12 +1,11 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { Field } from "../../components/Field.tsx";
+import { Field, SelectField } from "../../components/Field.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
 import { formatDateWIB } from "../../lib/format.ts";
 import { usePreferences } from "../../lib/preferences.tsx";
 import { type BookingInput, type SiteDetail, warehouseApi } from "./api.ts";
 import { formatCount, formatTonnes, parseDecimal, todayInJakarta } from "./format.ts";
-import { SelectField } from "./SelectField.tsx";
 import { ProblemAlert, siteKey, useRefreshSite } from "./shared.tsx";
 
 interface Form {

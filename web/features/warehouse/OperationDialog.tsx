@@ -1,13 +1,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { Field } from "../../components/Field.tsx";
+import { Field, SelectField } from "../../components/Field.tsx";
 import { fieldErrorsOf } from "../../lib/errors.ts";
 import type { MessageKey } from "../../lib/i18n.ts";
 import { usePreferences } from "../../lib/preferences.tsx";
 import { type Balance, type Operation, type OperationResult, type SiteDetail, warehouseApi } from "./api.ts";
 import { Dialog } from "./Dialog.tsx";
 import { formatKg, parseDecimal } from "./format.ts";
-import { SelectField } from "./SelectField.tsx";
 import { ProblemAlert, usePlaceName, useRefreshSite } from "./shared.tsx";
 
 /** Row actions on a balance; pick has its own section (it works per commodity, FEFO). */

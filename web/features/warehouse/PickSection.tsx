@@ -1,12 +1,11 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { StatusMessage } from "../../components/Alert.tsx";
-import { Field } from "../../components/Field.tsx";
+import { Field, SelectField } from "../../components/Field.tsx";
 import { formatDateWIB } from "../../lib/format.ts";
 import { usePreferences } from "../../lib/preferences.tsx";
 import { type PickSuggestion, type SiteDetail, warehouseApi } from "./api.ts";
 import { formatKg, parseDecimal } from "./format.ts";
-import { SelectField } from "./SelectField.tsx";
 import { ProblemAlert, siteKey, useRefreshSite } from "./shared.tsx";
 
 /**

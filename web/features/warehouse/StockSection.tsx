@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { StatusMessage } from "../../components/Alert.tsx";
+import { SelectField } from "../../components/Field.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
 import { api } from "../../lib/api.ts";
 import { formatDateWIB } from "../../lib/format.ts";
@@ -8,7 +9,6 @@ import { usePreferences } from "../../lib/preferences.tsx";
 import { type Balance, type SiteDetail, type StockFilters, warehouseApi } from "./api.ts";
 import { formatKg } from "./format.ts";
 import { OperationDialog, type RowAction } from "./OperationDialog.tsx";
-import { SelectField } from "./SelectField.tsx";
 import { StockCardDialog } from "./StockCardDialog.tsx";
 import { StateBadge, siteKey, usePlaceName } from "./shared.tsx";
 

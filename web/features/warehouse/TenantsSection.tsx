@@ -1,9 +1,9 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { SelectField } from "../../components/Field.tsx";
 import { formatDateWIB } from "../../lib/format.ts";
 import { usePreferences } from "../../lib/preferences.tsx";
 import { type SiteDetail, warehouseApi } from "./api.ts";
-import { SelectField } from "./SelectField.tsx";
 import { ProblemAlert, siteKey, useRefreshSite } from "./shared.tsx";
 
 /** Tenants of the site (operator, admin): register an organisation, end a tenancy. */

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate, useParams } from "react-router";
 import { ConsolePage } from "../../components/ConsoleNav.tsx";
+import { SelectField } from "../../components/Field.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
 import type { Session } from "../../lib/api.ts";
 import { usePreferences } from "../../lib/preferences.tsx";
@@ -8,7 +9,6 @@ import { AlertsSection } from "./AlertsSection.tsx";
 import { warehouseApi } from "./api.ts";
 import { BookingsSection } from "./BookingsSection.tsx";
 import { PickSection } from "./PickSection.tsx";
-import { SelectField } from "./SelectField.tsx";
 import { StockSection } from "./StockSection.tsx";
 import { siteKey } from "./shared.tsx";
 import { TenantsSection } from "./TenantsSection.tsx";

@@ -1,12 +1,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { Field } from "../../components/Field.tsx";
+import { Field, SelectField } from "../../components/Field.tsx";
 import { fieldErrorsOf } from "../../lib/errors.ts";
 import { usePreferences } from "../../lib/preferences.tsx";
 import { type SiteDetail, warehouseApi, type ZoneInput } from "./api.ts";
 import { Dialog } from "./Dialog.tsx";
 import { formatCount, formatTonnes, parseDecimal, percent } from "./format.ts";
-import { SelectField } from "./SelectField.tsx";
 import { ProblemAlert, useRefreshSite } from "./shared.tsx";
 
 function AddZoneDialog({ site, onClose }: { site: string; onClose: () => void }) {

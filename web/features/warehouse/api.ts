@@ -1,9 +1,5 @@
-/**
- * The shared-warehouse API as the gudang pages use it. Requests go like lib/api.ts's (session
- * cookie, problem+json thrown as ApiError, titles in the reader's language); this file adds the
- * query strings and bodies lib/api.ts has no helpers for.
- */
-import { ApiError, type Problem } from "../../lib/api.ts";
+/** The shared-warehouse API as the gudang pages use it, on lib/api.ts's request. */
+import { request as call, queryString as query } from "../../lib/api.ts";
 
 export type Role = "admin" | "operator" | "tenant";
 export type StockState = "available" | "held";
@@ -172,56 +168,7 @@ export interface BookingInput {
   note?: string;
 }
 
-function isProblem(body: unknown): body is Problem {
-  return typeof body === "object" && body !== null && "status" in body && "title" in body;
-}
-
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {
-    Accept: "application/json, application/problem+json",
-    "Accept-Language": document.documentElement.lang === "en" ? "en" : "id",
-  };
-  const init: RequestInit = { method, headers, credentials: "same-origin" };
-  if (body !== undefined) {
-    headers["Content-Type"] = "application/json";
-    init.body = JSON.stringify(body);
-  }
-  let response: Response;
-  try {
-    response = await fetch(path, init);
-  } catch {
-    throw new ApiError({ type: "about:blank", title: "Network error", status: 0, code: "network" });
-  }
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = text === "" ? undefined : JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  if (!response.ok) {
-    if (isProblem(parsed)) throw new ApiError({ ...parsed, code: parsed.code ?? `http.${response.status}` });
-    throw new ApiError({
-      type: "about:blank",
-      title: response.statusText || "Error",
-      status: response.status,
-      code: `http.${response.status}`,
-    });
-  }
-  return parsed as T;
-}
-
-export function query(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== "") search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : "";
-}
-
-const base = (site: string) => `/api/v1/warehouse/sites/${encodeURIComponent(site)}`;
+export const base = (site: string) => `/api/v1/warehouse/sites/${encodeURIComponent(site)}`;
 
 export interface StockFilters {
   tenant?: string;
