@@ -29,6 +29,9 @@ export type DatabaseTarget =
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // An idle connection the server drops (a restart, a failover) is discarded by the pool and the
+    // next query opens a new one; without a listener the 'error' event would end the process.
+    pool.on("error", () => {});
     // Fail fast with a clear message rather than on the first query.
     const probe = await pool.connect();
     probe.release();

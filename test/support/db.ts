@@ -38,8 +38,21 @@ export async function clonePostgresTemplate(
     drop: async () => {
       const cleanup = new pg.Client({ connectionString: template.url });
       await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      try {
+        // The pool's clients are told to end but may not have gone yet; FORCE would kill them
+        // mid-goodbye and their "terminating connection" error would surface in the test run.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await cleanup.query(`DROP DATABASE IF EXISTS ${name}${attempt >= 40 ? " WITH (FORCE)" : ""}`);
+            break;
+          } catch (err) {
+            if (attempt >= 40 || !String(err).includes("being accessed by other users")) throw err;
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        }
+      } finally {
+        await cleanup.end();
+      }
     },
   };
 }
