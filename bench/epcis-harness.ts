@@ -130,7 +130,7 @@ export async function startServer(
   const app = await buildApp({
     config: loadConfig({
       NODE_ENV: "test",
-      LOG_LEVEL: "silent",
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "silent",
       WEB_DIST_DIR: "/nonexistent",
       LOGIN_RATE_LIMIT_PER_MINUTE: "10000",
     }),

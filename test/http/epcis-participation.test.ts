@@ -130,3 +130,36 @@ describe("projections", () => {
     expect(await sees(tokens.koperasi as string, "9105")).toBe(0);
   });
 });
+
+describe("projections under concurrency", () => {
+  it("let captures that pack the same pallets in different orders all succeed", async () => {
+    const pack = (pallet: string, lot: string) => ({
+      type: "AggregationEvent",
+      eventTime: "2025-04-15T09:00:00+07:00",
+      eventTimeZoneOffset: "+07:00",
+      action: "ADD",
+      bizStep: "packing",
+      disposition: "container_closed",
+      parentID: ids.sscc(pallet),
+      childQuantityList: [{ epcClass: ids.lot(lot), quantity: 100, uom: "KGM" }],
+    });
+    const pallets = Array.from({ length: 40 }, (_, i) => String(9200 + i));
+    const documents = Array.from({ length: 6 }, (_, d) => {
+      const order = d % 2 ? [...pallets].reverse() : pallets;
+      return order.map((p) => pack(p, `C${d}`));
+    });
+    const answers = await Promise.all(documents.map((events) => capture(tokens.koperasi as string, events)));
+    expect(answers.map((r) => r.statusCode)).toEqual(documents.map(() => 202));
+    const res = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/packing",
+      headers: bearer(tokens.koperasi as string),
+    });
+    expect(res.statusCode).toBe(200);
+    // Each of the six documents put 100 kg of its own lot on every pallet.
+    const pallet = (res.json().items as { epc: string; kg: number }[]).find(
+      (c) => c.epc === ids.sscc("9200"),
+    );
+    expect(pallet?.kg).toBe(600);
+  });
+});

@@ -156,43 +156,68 @@ export interface ContainerContents {
 }
 
 /**
- * What a container (an SSCC) holds now: the children of its aggregation ADD events, less those of
- * later DELETE events (unpacking), from events not declared erroneous. Runs inside the caller's
- * transaction when given one, so a projection sees the packing captured just before.
+ * What containers (SSCCs) hold now: the children of their aggregation ADD events, less those of
+ * later DELETE events (unpacking), from events not declared erroneous. One statement for all of
+ * them; inside the caller's transaction when given one, so a projection sees the packing captured
+ * just before.
  */
-export async function contentsOf(db: DbOrTx, parent: string): Promise<ContainerContents> {
-  const result = await db.execute(sql`
-    select ev.body
-    from epcis_event_epcs p
-    join epcis_events ev on ev.id = p.event_pk
-    where p.epc = ${parent} and p.role = 'parent' and ev.event_type = 'AggregationEvent'
-      and not ev.has_error_declaration
-    order by ev.event_time, ev.id`);
-  const epcs = new Set<string>();
-  const quantities = new Map<string, { epcClass: string; quantity: number; uom: string | null }>();
-  for (const { body } of rowsOf<{ body: Record<string, unknown> | string }>(result)) {
-    const event = (typeof body === "string" ? JSON.parse(body) : body) as Record<string, unknown>;
-    const action = event.action;
-    const children = Array.isArray(event.childEPCs) ? (event.childEPCs as string[]) : [];
-    const childQuantities = Array.isArray(event.childQuantityList)
-      ? (event.childQuantityList as { epcClass: string; quantity?: number; uom?: string }[])
-      : [];
-    if (action === "ADD" || action === "OBSERVE") {
-      for (const c of children) epcs.add(c);
-      for (const q of childQuantities) {
-        const prev = quantities.get(q.epcClass);
-        const quantity = (action === "ADD" ? (prev?.quantity ?? 0) : 0) + (q.quantity ?? 0);
-        quantities.set(q.epcClass, { epcClass: q.epcClass, quantity, uom: q.uom ?? prev?.uom ?? null });
+export async function contentsOfMany(db: DbOrTx, parents: string[]): Promise<Map<string, ContainerContents>> {
+  const out = new Map<
+    string,
+    { epcs: Set<string>; quantities: Map<string, ContainerContents["quantities"][number]> }
+  >();
+  for (const p of parents) out.set(p, { epcs: new Set(), quantities: new Map() });
+  if (parents.length) {
+    const result = await db.execute(sql`
+      select p.epc as parent, ev.body
+      from epcis_event_epcs p
+      join epcis_events ev on ev.id = p.event_pk
+      where p.epc = any(${sql.param(parents)}::text[]) and p.role = 'parent'
+        and ev.event_type = 'AggregationEvent' and not ev.has_error_declaration
+      order by p.epc, ev.event_time, ev.id`);
+    for (const row of rowsOf<{ parent: string; body: Record<string, unknown> | string }>(result)) {
+      const held = out.get(row.parent);
+      if (!held) continue;
+      const event = (typeof row.body === "string" ? JSON.parse(row.body) : row.body) as Record<
+        string,
+        unknown
+      >;
+      const action = event.action;
+      const children = Array.isArray(event.childEPCs) ? (event.childEPCs as string[]) : [];
+      const childQuantities = Array.isArray(event.childQuantityList)
+        ? (event.childQuantityList as { epcClass: string; quantity?: number; uom?: string }[])
+        : [];
+      if (action === "ADD" || action === "OBSERVE") {
+        for (const c of children) held.epcs.add(c);
+        for (const q of childQuantities) {
+          const prev = held.quantities.get(q.epcClass);
+          const quantity = (action === "ADD" ? (prev?.quantity ?? 0) : 0) + (q.quantity ?? 0);
+          held.quantities.set(q.epcClass, {
+            epcClass: q.epcClass,
+            quantity,
+            uom: q.uom ?? prev?.uom ?? null,
+          });
+        }
+      } else if (action === "DELETE") {
+        // DELETE without children empties the container (EPCIS 2.0 §7.3.5).
+        if (!children.length && !childQuantities.length) {
+          held.epcs.clear();
+          held.quantities.clear();
+        }
+        for (const c of children) held.epcs.delete(c);
+        for (const q of childQuantities) held.quantities.delete(q.epcClass);
       }
-    } else if (action === "DELETE") {
-      // DELETE without children empties the container (EPCIS 2.0 §7.3.5).
-      if (!children.length && !childQuantities.length) {
-        epcs.clear();
-        quantities.clear();
-      }
-      for (const c of children) epcs.delete(c);
-      for (const q of childQuantities) quantities.delete(q.epcClass);
     }
   }
-  return { epcs: [...epcs], quantities: [...quantities.values()] };
+  return new Map(
+    [...out].map(([parent, held]) => [
+      parent,
+      { epcs: [...held.epcs], quantities: [...held.quantities.values()] },
+    ]),
+  );
+}
+
+/** What one container holds now (see contentsOfMany). */
+export async function contentsOf(db: DbOrTx, parent: string): Promise<ContainerContents> {
+  return (await contentsOfMany(db, [parent])).get(parent) as ContainerContents;
 }

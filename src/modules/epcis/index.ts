@@ -10,6 +10,7 @@ export {
   type ContainerContents,
   containersOf,
   contentsOf,
+  contentsOfMany,
   downstreamOf,
   eventsNaming,
   type GenealogyNode,

@@ -8,7 +8,7 @@
 import type { Transaction } from "../../db/client";
 import { AppError } from "../../http/errors";
 import { newId } from "../../lib/ids";
-import { contentsOf, type Projector, type StoredEvent } from "../epcis";
+import { contentsOf, contentsOfMany, type Projector, type StoredEvent } from "../epcis";
 import { sameSite, withExtension } from "./domain/codes";
 import { estimateArrival } from "./domain/eta";
 import { gramsOf } from "./domain/mass";
@@ -77,27 +77,45 @@ function massPerLine(e: StoredEvent, field: string, lines: ShipmentLineRow[]): M
 }
 
 export function createShipmentsProjector(places: Places): Projector {
-  async function projectContainer(tx: Transaction, e: StoredEvent) {
-    const parent = (e.body as Json).parentID;
-    if (typeof parent !== "string" || !parent.startsWith("urn:epc:id:sscc:")) return;
-    const contents = await contentsOf(tx, parent);
-    const grams = contents.quantities.reduce((s, q) => s + (gramsOf(q.quantity, q.uom) ?? 0), 0);
-    const existing = await repo.container(tx, parent);
-    if (existing) {
-      await repo.setContainerGrams(tx, parent, grams);
-      return;
+  /**
+   * Keeps packed_containers in step with aggregations: one row per SSCC with what it holds now. The
+   * rows are locked first, in SSCC order (concurrent captures of the same pallets then queue rather
+   * than deadlock), and the contents read after: a capture that waited for another sees its packing
+   * and the totals add up. One statement each, whatever the batch.
+   */
+  async function projectContainers(tx: Transaction, events: StoredEvent[]) {
+    const firstSeen = new Map<string, StoredEvent>();
+    for (const e of events) {
+      if (e.type !== "AggregationEvent") continue;
+      const parent = (e.body as Json).parentID;
+      if (typeof parent === "string" && parent.startsWith("urn:epc:id:sscc:") && !firstSeen.has(parent)) {
+        firstSeen.set(parent, e);
+      }
     }
-    const type = (e.body as Json)["lb:containerType"];
-    await repo.upsertContainer(tx, {
-      id: newId("ctr", e.eventTime.getTime()),
-      epc: parent,
-      organisationId: e.organisationId,
-      containerType: typeof type === "string" ? type.slice(0, 20) : null,
-      grams,
-      location: e.bizLocation ?? e.readPoint,
-      packedAt: e.eventTime,
-      eventId: e.eventID,
-    });
+    if (!firstSeen.size) return;
+    const parents = [...firstSeen.keys()].sort();
+    await repo.lockContainers(
+      tx,
+      parents.map((parent) => {
+        const e = firstSeen.get(parent) as StoredEvent;
+        const type = (e.body as Json)["lb:containerType"];
+        return {
+          id: newId("ctr", e.eventTime.getTime()),
+          epc: parent,
+          organisationId: e.organisationId,
+          containerType: typeof type === "string" ? type.slice(0, 20) : null,
+          grams: 0,
+          location: e.bizLocation ?? e.readPoint,
+          packedAt: e.eventTime,
+          eventId: e.eventID,
+        };
+      }),
+    );
+    const contents = await contentsOfMany(tx, parents);
+    const grams = parents.map((parent) =>
+      (contents.get(parent)?.quantities ?? []).reduce((sum, q) => sum + (gramsOf(q.quantity, q.uom) ?? 0), 0),
+    );
+    await repo.setContainersGrams(tx, parents, grams);
   }
 
   /** The leg an event concerns: the one it names (`lb:leg`), else the first that fits the place. */
@@ -358,9 +376,7 @@ export function createShipmentsProjector(places: Places): Projector {
   return {
     name: "shipments",
     async project(tx, events) {
-      for (const e of events) {
-        if (e.type === "AggregationEvent") await projectContainer(tx, e);
-      }
+      await projectContainers(tx, events);
       const desadvs = [
         ...new Set(
           events.flatMap((e) => e.bizTransactions.filter((t) => t.type === "desadv").map((t) => t.value)),

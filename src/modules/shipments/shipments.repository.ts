@@ -317,18 +317,24 @@ export const shipmentsRepository = {
     return row;
   },
 
-  async upsertContainer(tx: DbOrTx, row: typeof packedContainers.$inferInsert) {
+  /**
+   * Inserts containers not yet known and locks every row, in the order given (SSCC order). A row
+   * another transaction is writing makes this wait for its commit, so what is read next sees it.
+   */
+  async lockContainers(tx: DbOrTx, rows: (typeof packedContainers.$inferInsert)[]) {
+    if (!rows.length) return;
     await tx
       .insert(packedContainers)
-      .values(row)
-      .onConflictDoUpdate({
-        target: packedContainers.epc,
-        set: { grams: sql`${packedContainers.grams} + ${row.grams}` },
-      });
+      .values(rows)
+      .onConflictDoUpdate({ target: packedContainers.epc, set: { grams: sql`${packedContainers.grams}` } });
   },
 
-  async setContainerGrams(tx: DbOrTx, epc: string, grams: number) {
-    await tx.update(packedContainers).set({ grams }).where(eq(packedContainers.epc, epc));
+  async setContainersGrams(tx: DbOrTx, epcs: string[], grams: number[]) {
+    if (!epcs.length) return;
+    await tx.execute(sql`
+      update ${packedContainers} c set grams = x.grams
+      from unnest(${sql.param(epcs)}::text[], ${sql.param(grams)}::bigint[]) as x(epc, grams)
+      where c.epc = x.epc`);
   },
 
   async containersOf(db: DbOrTx, organisationId: string | null, limit: number) {
