@@ -73,7 +73,7 @@ function printable(text: string): string {
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/→/g, "->")
-    .replace(/[^\x20-\x7e\u00a0-\u00ff–—‘’“”…•·]/g, "?");
+    .replace(/[^\n\x20-\x7e\u00a0-\u00ff–—‘’“”…•·]/g, "?");
 }
 
 function toBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
@@ -220,12 +220,16 @@ export async function renderSuratJalan(s: SuratJalanView, resolver: string): Pro
   ];
   const header = (cols: { title: string; w: number }[]) => {
     let x = MARGIN;
+    let tallest = 0;
     doc.fillColor(MUTED).font("Helvetica-Bold").fontSize(7.5);
     for (const c of cols) {
-      doc.text(printable(c.title).toUpperCase(), x, y, { width: c.w - 4 });
+      const title = printable(c.title).toUpperCase();
+      doc.text(title, x, y, { width: c.w - 4 });
+      tallest = Math.max(tallest, doc.heightOfString(title, { width: c.w - 4 }));
       x += c.w;
     }
-    y += 12;
+    // A title that wraps (BERANGKAT (RENCANA)) pushes the rule down rather than running into row 1.
+    y += Math.max(12, tallest + 3);
     rule(y - 3);
   };
   const row = (cols: { w: number }[], values: string[], minHeight = 0) => {
