@@ -19,9 +19,11 @@ import { createEpcisService, epcisRoutes, glnKeyOf } from "./modules/epcis";
 import { healthRoutes, type Readiness } from "./modules/health";
 import { createIdentityService, identityAuthenticator, identityRoutes } from "./modules/identity";
 import { createLotsService, lotsRoutes } from "./modules/lots";
+import { createPricesService, pricesRoutes } from "./modules/prices";
 import { createProcessingService, processingRoutes } from "./modules/processing";
 import { createReferenceService, referenceRoutes } from "./modules/reference";
 import { createShipmentsService, shipmentsRoutes } from "./modules/shipments";
+import { createStabilityService, stabilityRoutes } from "./modules/stability";
 import { createTraceService, traceRoutes } from "./modules/trace";
 import { createWarehouseService, warehouseRoutes } from "./modules/warehouse";
 import { VERSION } from "./version";
@@ -124,6 +126,8 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
   for (const p of [coldchain.projector, shipments.projector, warehouse.projector, processing.projector]) {
     epcis.addProjector(p);
   }
+  const prices = createPricesService({ db, clock: deps.clock, reference });
+  const stability = createStabilityService({ db, clock: deps.clock, reference, prices });
   return {
     identity,
     audit: createAuditService({ db, clock: deps.clock }),
@@ -134,6 +138,8 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
     shipments,
     warehouse,
     processing,
+    prices,
+    stability,
     trace: createTraceService({
       db,
       organisationNames: (ids) => identity.organisationNames(ids),
@@ -225,6 +231,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(warehouseRoutes, { warehouse: services.warehouse });
   await app.register(processingRoutes, { processing: services.processing });
   await app.register(coldchainRoutes, { coldchain: services.coldchain });
+  await app.register(pricesRoutes, { prices: services.prices });
+  await app.register(stabilityRoutes, { stability: services.stability });
   await registerWeb(app, config.webDistDir);
 
   return app;

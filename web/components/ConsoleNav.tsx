@@ -46,6 +46,7 @@ export const WORK_AREAS: readonly WorkArea[] = [
     label: "console.area.processing",
     personas: ["processor", "dinas"],
   },
+  { to: "/konsol/stabilitas", icon: "prices", label: "console.area.stability", personas: ["bumd", "dinas"] },
   { to: "/lacak", icon: "pin", label: "console.area.trace", personas: [] },
 ];
 

@@ -7,8 +7,10 @@
  */
 
 import * as lots from "../features/lots/messages.ts";
+import * as pricesBoard from "../features/prices-board/messages.ts";
 import * as processing from "../features/processing/messages.ts";
 import * as shipments from "../features/shipments/messages.ts";
+import * as stability from "../features/stability/messages.ts";
 import * as trace from "../features/trace/messages.ts";
 import * as warehouse from "../features/warehouse/messages.ts";
 
@@ -129,6 +131,7 @@ const coreId = {
   "console.area.warehouse": "Gudang bersama",
   "console.area.processing": "Pengolahan (hilirisasi)",
   "console.area.trace": "Lacak asal pangan",
+  "console.area.stability": "Stabilitas harga & pasokan",
   "console.soon.orders": "Pesanan",
   "console.title": "Konsol {org}",
   "console.titleNoOrg": "Konsol Lumbung",
@@ -299,6 +302,8 @@ const id = {
   ...shipments.id,
   ...warehouse.id,
   ...processing.id,
+  ...pricesBoard.id,
+  ...stability.id,
 };
 
 export type MessageKey = keyof typeof id;
@@ -421,6 +426,7 @@ const coreEn: { readonly [K in keyof typeof coreId]: string } = {
   "console.area.warehouse": "Shared warehouse",
   "console.area.processing": "Processing (hilirisasi)",
   "console.area.trace": "Trace food",
+  "console.area.stability": "Price & supply stability",
   "console.soon.orders": "Orders",
   "console.title": "{org} console",
   "console.titleNoOrg": "Lumbung console",
@@ -590,6 +596,8 @@ const en: Messages = {
   ...shipments.en,
   ...warehouse.en,
   ...processing.en,
+  ...pricesBoard.en,
+  ...stability.en,
 };
 
 export type Lang = "id" | "en";

@@ -6,8 +6,10 @@ import { SignInPage, type SignInState } from "../features/auth/SignInPage.tsx";
 import { sessionEnd, useSession } from "../features/auth/session.ts";
 import { CitizenHome } from "../features/home/CitizenHome.tsx";
 import { lotsRoutes } from "../features/lots/routes.tsx";
+import { pricesBoardRoutes } from "../features/prices-board/routes.tsx";
 import { processingRoutes } from "../features/processing/routes.tsx";
 import { shipmentsRoutes } from "../features/shipments/routes.tsx";
+import { stabilityRoutes } from "../features/stability/routes.tsx";
 import { warehouseRoutes } from "../features/warehouse/routes.tsx";
 import { isOperator, type Session } from "../lib/api.ts";
 import { errorMessage } from "../lib/errors.ts";
@@ -136,6 +138,8 @@ export function AppRoutes() {
         {shipmentsRoutes()}
         {warehouseRoutes()}
         {processingRoutes()}
+        {pricesBoardRoutes()}
+        {stabilityRoutes()}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -1,0 +1,2 @@
+export { pricesRoutes } from "./prices.routes";
+export { createPricesService, type PricesService } from "./prices.service";

@@ -1,0 +1,2 @@
+export { stabilityRoutes } from "./stability.routes";
+export { createStabilityService, type StabilityService } from "./stability.service";
