@@ -197,21 +197,22 @@ describe("J1 farm to market", () => {
       await screenshot(page, "j1-7-received");
 
       await page.goto(`${baseURL}/konsol/gudang/gudang-bersama-jakarta`);
-      await page.locator('[data-testid="stock-row"][data-location="dock"]').first().waitFor();
-      await page
-        .locator('[data-testid="stock-row"][data-location="dock"]')
-        .first()
-        .getByTestId("stock-action-put-away")
-        .click();
+      // Other tests may have left goods at the dock too: work on this lot's row.
+      const atDock = page.locator(
+        `[data-testid="stock-row"][data-location="dock"][data-lot="${lot.lotCode}"]`,
+      );
+      await atDock.getByTestId("stock-action-put-away").click();
       await page.getByTestId("op-zone").selectOption({ index: 1 });
       await page.getByTestId("op-kg").fill("1000");
       await page.getByTestId("op-submit").click();
-      await page.locator('[data-testid="stock-row"][data-location="dock"]').waitFor({ state: "detached" });
+      await atDock.waitFor({ state: "detached" });
       await page.getByTestId("pick-commodity").selectOption("cabai-rawit");
       await page.getByTestId("pick-kg").fill("500");
       await page.getByTestId("pick-suggest").click();
       await page.getByTestId("pick-confirm").click();
-      await page.locator('[data-testid="stock-row"][data-location="staging"]').waitFor();
+      await page
+        .locator(`[data-testid="stock-row"][data-location="staging"][data-lot="${lot.lotCode}"]`)
+        .waitFor();
       await screenshot(page, "j1-8-warehouse");
 
       await page.goto(`${baseURL}/konsol/pengiriman/baru`);

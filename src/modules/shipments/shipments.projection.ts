@@ -8,7 +8,7 @@
 import type { Transaction } from "../../db/client";
 import { AppError } from "../../http/errors";
 import { newId } from "../../lib/ids";
-import { contentsOf, contentsOfMany, type Projector, type StoredEvent } from "../epcis";
+import { contentsOfMany, type Projector, type StoredEvent } from "../epcis";
 import { sameSite, withExtension } from "./domain/codes";
 import { estimateArrival } from "./domain/eta";
 import { gramsOf } from "./domain/mass";
