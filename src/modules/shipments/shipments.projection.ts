@@ -155,7 +155,7 @@ export function createShipmentsProjector(places: Places): Projector {
   }
 
   async function apply(tx: Transaction, shipmentId: string, e: StoredEvent) {
-    const s = (await repo.find(tx, shipmentId)) as ShipmentRow;
+    const s = (await repo.findForUpdate(tx, shipmentId)) as ShipmentRow;
     const legs = await repo.legsOf(tx, [s.id]);
     const lines = await repo.linesOf(tx, [s.id]);
     const movement = movementOf(e.bizStep, e.disposition);

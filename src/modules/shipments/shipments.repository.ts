@@ -93,6 +93,15 @@ export const shipmentsRepository = {
     return row;
   },
 
+  /**
+   * The shipment, its row locked until the transaction ends: two captures moving the same shipment
+   * at once then apply one after the other, each reading what the other wrote.
+   */
+  async findForUpdate(tx: DbOrTx, id: string): Promise<ShipmentRow | undefined> {
+    const [row] = await tx.select().from(shipments).where(eq(shipments.id, id)).for("update").limit(1);
+    return row;
+  },
+
   async findByNumber(db: DbOrTx, number: string): Promise<ShipmentRow | undefined> {
     const [row] = await db.select().from(shipments).where(eq(shipments.number, number)).limit(1);
     return row;
