@@ -128,6 +128,10 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
   }
   const prices = createPricesService({ db, clock: deps.clock, reference });
   const stability = createStabilityService({ db, clock: deps.clock, reference, prices });
+  // Alerts follow the prices: every series a write touched is re-evaluated once the write commits.
+  prices.onSeriesChanged(async (keys) => {
+    for (const key of keys) await stability.recomputeSeries(key);
+  });
   return {
     identity,
     audit: createAuditService({ db, clock: deps.clock }),

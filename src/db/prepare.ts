@@ -2,6 +2,7 @@ import { type Config, DEFAULT_GS1_PREFIX } from "../config";
 import { systemClock } from "../lib/clock";
 import { loadColdchainDefaults } from "../modules/coldchain";
 import { assignSiteGlns } from "../modules/lots";
+import { loadMarkets } from "../modules/prices";
 import { loadProcessingDefaults } from "../modules/processing";
 import { createReferenceService, loadReferenceData } from "../modules/reference";
 import { seedDemo } from "../seed/demo";
@@ -19,6 +20,7 @@ export async function prepareDatabase(
   await migrateDatabase(handle);
   opts.onPhase?.("seeding");
   await loadReferenceData(handle.db);
+  await loadMarkets(handle.db);
   await loadProcessingDefaults(handle.db);
   await loadColdchainDefaults(handle.db);
   const reference = createReferenceService({ db: handle.db, clock: systemClock });

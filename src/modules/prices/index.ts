@@ -1,2 +1,12 @@
+export { MARKETS } from "./domain/markets";
 export { pricesRoutes } from "./prices.routes";
-export { createPricesService, type PricesService } from "./prices.service";
+export {
+  type Board,
+  type BoardEntry,
+  createPricesService,
+  loadMarkets,
+  type PricesService,
+  type SeriesKey,
+  type SeriesQuery,
+} from "./prices.service";
+export { PRICE_LEVELS, type PriceLevel } from "./prices.tables";

@@ -1,3 +1,4 @@
+import { Link } from "react-router";
 import { Icon, type IconName } from "../../components/Icon.tsx";
 import type { Session } from "../../lib/api.ts";
 import { hourInJakarta } from "../../lib/format.ts";
@@ -5,10 +6,11 @@ import type { MessageKey } from "../../lib/i18n.ts";
 import { useDocumentTitle, usePreferences } from "../../lib/preferences.tsx";
 import { ReferencePriceList } from "../prices/ReferencePrices.tsx";
 
-const TILES: readonly { key: string; icon: IconName; title: MessageKey; desc: MessageKey }[] = [
+/** Services on the home screen; those with a page link to it, the rest say they are coming. */
+const TILES: readonly { key: string; icon: IconName; title: MessageKey; desc: MessageKey; to?: string }[] = [
   { key: "services", icon: "services", title: "tile.services", desc: "tile.services.desc" },
   { key: "report", icon: "report", title: "tile.report", desc: "tile.report.desc" },
-  { key: "prices", icon: "prices", title: "tile.prices", desc: "tile.prices.desc" },
+  { key: "prices", icon: "prices", title: "tile.prices", desc: "tile.prices.desc", to: "/harga" },
   { key: "news", icon: "news", title: "tile.news", desc: "tile.news.desc" },
   { key: "market", icon: "market", title: "tile.market", desc: "tile.market.desc" },
 ];
@@ -39,14 +41,28 @@ export function CitizenHome({ session }: { session: Session }) {
         <ul className="tiles">
           {TILES.map((tile) => (
             <li key={tile.key} className="tile" data-testid={`tile-${tile.key}`}>
-              <span className="tile-icon">
-                <Icon name={tile.icon} size={28} />
-              </span>
-              <span className="tile-body">
-                <span className="tile-title">{t(tile.title)}</span>
-                <span className="tile-desc">{t(tile.desc)}</span>
-                <span className="badge badge-soon">{t("citizen.comingSoon")}</span>
-              </span>
+              {tile.to ? (
+                <Link to={tile.to} className="tile-link">
+                  <span className="tile-icon">
+                    <Icon name={tile.icon} size={28} />
+                  </span>
+                  <span className="tile-body">
+                    <span className="tile-title">{t(tile.title)}</span>
+                    <span className="tile-desc">{t(tile.desc)}</span>
+                  </span>
+                </Link>
+              ) : (
+                <>
+                  <span className="tile-icon">
+                    <Icon name={tile.icon} size={28} />
+                  </span>
+                  <span className="tile-body">
+                    <span className="tile-title">{t(tile.title)}</span>
+                    <span className="tile-desc">{t(tile.desc)}</span>
+                    <span className="badge badge-soon">{t("citizen.comingSoon")}</span>
+                  </span>
+                </>
+              )}
             </li>
           ))}
         </ul>

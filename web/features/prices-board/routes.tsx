@@ -1,6 +1,11 @@
-import { Fragment, type ReactElement } from "react";
+import { lazy, type ReactElement } from "react";
+import { Route } from "react-router";
 
-/** This feature's pages, mounted by routes/AppRoutes.tsx inside the app layout (lazy-load pages here). */
+const PriceBoardPage = lazy(() =>
+  import("./PriceBoardPage.tsx").then((m) => ({ default: m.PriceBoardPage })),
+);
+
+/** This feature's page, mounted by routes/AppRoutes.tsx inside the app layout. `/harga` is public. */
 export function pricesBoardRoutes(): ReactElement {
-  return <Fragment />;
+  return <Route path="harga" element={<PriceBoardPage />} />;
 }

@@ -1,6 +1,9 @@
-import { Fragment, type ReactElement } from "react";
+import { lazy, type ReactElement } from "react";
+import { Route } from "react-router";
 
-/** This feature's pages, mounted by routes/AppRoutes.tsx inside the app layout (lazy-load pages here). */
+const StabilityPage = lazy(() => import("./StabilityPage.tsx").then((m) => ({ default: m.StabilityPage })));
+
+/** This feature's page, mounted by routes/AppRoutes.tsx inside the app layout. */
 export function stabilityRoutes(): ReactElement {
-  return <Fragment />;
+  return <Route path="konsol/stabilitas" element={<StabilityPage />} />;
 }
