@@ -2,13 +2,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { getProvinces } from "idn-area-data";
 import { beforeAll, describe, expect, it } from "vitest";
+import { hetZoneOf as hetZone } from "../../src/modules/reference";
 import { REFERENCE_PRICES } from "../../src/modules/reference/reference.data";
 import { parsePanelHargaCsv, seriesByProvince } from "../../src/modules/stability/domain/csv";
 import { priceChange, seasonalZ } from "../../src/modules/stability/domain/daily";
 import { type Evaluation, evaluateSeries } from "../../src/modules/stability/domain/evaluate";
 import { ceilingFor } from "../../src/modules/stability/domain/reference";
 import type { DailyPoint } from "../../src/modules/stability/domain/types";
-import { hetZone } from "../../src/modules/stability/domain/zones";
 
 /**
  * Badan Pangan's daily premium-rice panel, 19 May 2022 – 16 May 2023, read in place. Each assertion is a fact

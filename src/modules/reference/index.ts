@@ -1,3 +1,4 @@
+export { hetZoneOf, provinceOf } from "./domain/zones";
 export { COMMODITIES, REFERENCE_PRICES, SITES } from "./reference.data";
 export { referenceRoutes } from "./reference.routes";
 export {

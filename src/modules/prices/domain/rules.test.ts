@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { hetZoneOf } from "../../reference";
 import { readCsv } from "./csv";
 import { checkOutlier, median } from "./outlier";
 import { type Lookups, normaliseName, parsePanelDate, parsePrice, parseRows } from "./rows";
-import { hetZoneOf } from "./zones";
 
 describe("outlier check", () => {
   it("holds ×10 and ÷10 slips against the recent median, not ordinary moves", () => {

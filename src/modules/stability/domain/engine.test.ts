@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { hetZoneOf } from "../../reference";
 import { alps } from "./alps";
 import { priceChange, referenceGap, seasonalZ } from "./daily";
 import { addDays } from "./dates";
@@ -7,7 +8,6 @@ import { evaluateSeries } from "./evaluate";
 import { ipa } from "./ipa";
 import { monthlyMeans } from "./monthly";
 import type { DailyPoint } from "./types";
-import { hetZone } from "./zones";
 
 /** Deterministic pseudo-random numbers so a failing case can be replayed. */
 function rng(seed: number) {
@@ -148,10 +148,10 @@ describe("daily indicators", () => {
   });
 
   it("maps provinces to HET zones", () => {
-    expect(hetZone("31.75")).toBe("I");
-    expect(hetZone("18")).toBe("I");
-    expect(hetZone("11")).toBe("II");
-    expect(hetZone("94")).toBe("III");
+    expect(hetZoneOf("31.75")).toBe("I");
+    expect(hetZoneOf("18")).toBe("I");
+    expect(hetZoneOf("11")).toBe("II");
+    expect(hetZoneOf("94")).toBe("III");
   });
 });
 

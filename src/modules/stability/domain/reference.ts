@@ -1,5 +1,5 @@
+import { hetZoneOf } from "../../reference";
 import type { ReferenceCeiling } from "./daily";
-import { hetZone } from "./zones";
 
 export interface ReferencePriceRow {
   commodityCode: string;
@@ -22,7 +22,7 @@ export function ceilingFor(
   q: { commodityCode: string; regionCode: string; level: "producer" | "wholesale" | "retail"; day: string },
 ): ReferenceCeiling | null {
   const level = q.level === "producer" ? "producer" : "consumer";
-  const zone = hetZone(q.regionCode);
+  const zone = hetZoneOf(q.regionCode);
   let best: ReferencePriceRow | null = null;
   for (const r of rows) {
     if (r.commodityCode !== q.commodityCode || r.level !== level || r.effectiveFrom > q.day) continue;
