@@ -21,8 +21,12 @@ const AlertSchema = z
   .object({
     id: z.string(),
     commodityCode: z.string(),
+    commodityName: z.string(),
     regionCode: z.string(),
     marketId: z.string().nullable(),
+    placeName: z
+      .string()
+      .meta({ description: "The market's name, or the region's for a region-wide series" }),
     priceLevel: PriceLevel,
     level: Level,
     asOf: z.string().nullable().meta({ description: "Date of the latest price the alert reads" }),
@@ -103,6 +107,7 @@ export const stabilityRoutes: FastifyPluginAsyncZod<{ stability: StabilityServic
                 commodityCode: z.string(),
                 regionCode: z.string(),
                 marketId: z.string().nullable(),
+                placeName: z.string(),
                 priceLevel: PriceLevel,
                 asOf: z.string().nullable(),
                 level: Level,

@@ -313,12 +313,28 @@ export function createStabilityService(deps: StabilityDeps) {
         )
         .limit(q.limit + 1)
         .offset(q.offset);
+      const look = lookups();
+      const page = rows.slice(0, q.limit);
+      // People read names: the commodity and the market (or region) each alert is about.
+      const names = await Promise.all(
+        page.map(async (r) => ({
+          commodityName: (await look.commodity(r.commodityCode).catch(() => null))?.name ?? r.commodityCode,
+          placeName: await look.place({
+            commodityCode: r.commodityCode,
+            regionCode: r.regionCode,
+            marketId: r.marketId,
+            level: r.priceLevel,
+          }),
+        })),
+      );
       return {
-        items: rows.slice(0, q.limit).map((r) => ({
+        items: page.map((r, i) => ({
           id: r.id,
           commodityCode: r.commodityCode,
+          commodityName: names[i]?.commodityName ?? r.commodityCode,
           regionCode: r.regionCode,
           marketId: r.marketId,
+          placeName: names[i]?.placeName ?? r.regionCode,
           priceLevel: r.priceLevel,
           level: r.level,
           asOf: r.asOf,
@@ -352,11 +368,23 @@ export function createStabilityService(deps: StabilityDeps) {
           ),
         )
         .orderBy(stabilityIndicators.priceLevel, stabilityIndicators.marketId);
+      const look = lookups();
+      const placeNames = await Promise.all(
+        rows.map((r) =>
+          look.place({
+            commodityCode: r.commodityCode,
+            regionCode: r.regionCode,
+            marketId: r.marketId,
+            level: r.priceLevel,
+          }),
+        ),
+      );
       return {
-        items: rows.map((r) => ({
+        items: rows.map((r, i) => ({
           commodityCode: r.commodityCode,
           regionCode: r.regionCode,
           marketId: r.marketId,
+          placeName: placeNames[i] ?? r.regionCode,
           priceLevel: r.priceLevel,
           asOf: r.asOf,
           level: r.level,

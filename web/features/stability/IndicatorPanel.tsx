@@ -92,10 +92,13 @@ function Figure({ method, r }: { method: (typeof METHODS)[number]; r: MethodResu
 export function IndicatorPanel({
   commodity,
   region,
+  title,
   onClose,
 }: {
   commodity: string;
   region: string;
+  /** What the panel is about, in words (commodity and place names). */
+  title: { commodity: string; region: string };
   onClose: () => void;
 }) {
   const { t, lang } = usePreferences();
@@ -114,7 +117,7 @@ export function IndicatorPanel({
     >
       <div className="stab-panel-head">
         <h2 id="stab-panel-title" tabIndex={-1} ref={heading}>
-          {t("stability.panel.title", { commodity, region })}
+          {t("stability.panel.title", title)}
         </h2>
         <button
           type="button"
@@ -131,7 +134,7 @@ export function IndicatorPanel({
             <article key={`${s.marketId ?? ""}-${s.priceLevel}`} className="stab-series">
               <h3>
                 <LevelBadge level={s.level} /> {t(`stability.priceLevel.${s.priceLevel}` as MessageKey)}
-                {s.marketId ? ` · ${s.marketId}` : ""}
+                {` · ${s.placeName}`}
                 {s.asOf ? ` · ${formatDateWIB(s.asOf, lang)}` : ""}
               </h3>
               <p className="stab-reason">{lang === "en" ? s.reason.en : s.reason.id}</p>

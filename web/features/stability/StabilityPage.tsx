@@ -111,8 +111,7 @@ function AlertsTable({ filters, onShow }: { filters: AlertFilters; onShow: (a: S
                       <LevelBadge level={a.level} />
                     </td>
                     <td>
-                      {a.commodityCode} · {a.regionCode}
-                      {a.marketId ? ` · ${a.marketId}` : ""} ({t(`stability.priceLevel.${a.priceLevel}`)})
+                      {a.commodityName} · {a.placeName} ({t(`stability.priceLevel.${a.priceLevel}`)})
                     </td>
                     <td className="stab-reason" data-testid="stability-alert-reason">
                       {lang === "en" ? a.reason.en : a.reason.id}
@@ -143,7 +142,11 @@ function AlertsTable({ filters, onShow }: { filters: AlertFilters; onShow: (a: S
 export function StabilityPage() {
   const { t } = usePreferences();
   const [filters, setFilters] = useState<AlertFilters>({});
-  const [selected, setSelected] = useState<{ commodity: string; region: string } | null>(null);
+  const [selected, setSelected] = useState<{
+    commodity: string;
+    region: string;
+    title: { commodity: string; region: string };
+  } | null>(null);
   return (
     <ConsolePage title={t("stability.title")} intro={t("stability.intro")}>
       {() => (
@@ -151,12 +154,19 @@ export function StabilityPage() {
           <Filters onApply={setFilters} />
           <AlertsTable
             filters={filters}
-            onShow={(a) => setSelected({ commodity: a.commodityCode, region: a.regionCode })}
+            onShow={(a) =>
+              setSelected({
+                commodity: a.commodityCode,
+                region: a.regionCode,
+                title: { commodity: a.commodityName, region: a.placeName },
+              })
+            }
           />
           {selected ? (
             <IndicatorPanel
               commodity={selected.commodity}
               region={selected.region}
+              title={selected.title}
               onClose={() => setSelected(null)}
             />
           ) : null}

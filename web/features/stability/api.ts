@@ -12,8 +12,10 @@ export interface Bilingual {
 export interface StabilityAlert {
   id: string;
   commodityCode: string;
+  commodityName: string;
   regionCode: string;
   marketId: string | null;
+  placeName: string;
   priceLevel: "producer" | "wholesale" | "retail";
   level: StabilityLevel;
   asOf: string | null;
@@ -29,6 +31,7 @@ export interface SeriesIndicators {
   commodityCode: string;
   regionCode: string;
   marketId: string | null;
+  placeName: string;
   priceLevel: string;
   asOf: string | null;
   level: StabilityLevel;
