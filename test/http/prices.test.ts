@@ -325,6 +325,19 @@ describe("public board and open data", () => {
     expect(again.statusCode).toBe(304);
   });
 
+  it("opens on the latest day with prices when nothing was recorded in the last week", async () => {
+    const latest = await t.database.db.execute(
+      sql`select max(date)::text as d from price_observations where status = 'accepted' and date <= current_date`,
+    );
+    const expected = (latest as unknown as { rows: { d: string }[] }).rows[0]?.d;
+    expect(expected).toBe("2026-03-09");
+    const res = await t.app.inject({ method: "GET", url: "/api/v1/public/prices/board" });
+    expect(res.statusCode).toBe(200);
+    const board = res.json();
+    expect(board.date).toBe(expected);
+    expect(board.entries.length).toBeGreaterThan(0);
+  });
+
   it("refuses a bad board date and bad series queries", async () => {
     expectProblem(
       await t.app.inject({ method: "GET", url: "/api/v1/public/prices/board?date=2026-13-01" }),

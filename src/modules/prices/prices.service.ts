@@ -117,6 +117,26 @@ export function createPricesService(deps: PricesDeps) {
     if (!keys.size) return;
     for (const listener of seriesListeners) await listener([...keys.values()]);
   }
+  /**
+   * The day the board opens on when none is asked for: today, unless nothing was recorded in the last
+   * week — then the latest day with prices, so the board shows the latest prices rather than nothing
+   * (each price says its date). Remembered like the boards: 30 s, or until a write from this process.
+   */
+  let dayCache: { at: number; version: number; day: Promise<string> } | null = null;
+  function defaultDay(): Promise<string> {
+    const today = jakartaDate(clock.now());
+    if (dayCache && dayCache.version === version && Date.now() - dayCache.at < 30_000) return dayCache.day;
+    const day = db
+      .select({ latest: sql<string | null>`max(${priceObservations.date})` })
+      .from(priceObservations)
+      .where(and(eq(priceObservations.status, "accepted"), lte(priceObservations.date, today)))
+      .then(([row]) => (row?.latest && row.latest < addDays(today, -7) ? row.latest : today));
+    dayCache = { at: Date.now(), version, day };
+    day.catch(() => {
+      dayCache = null;
+    });
+    return day;
+  }
   const boardCache = new Map<
     string,
     { at: number; version: number; pending: Promise<{ value: Board; json: string; etag: string }> }
@@ -565,12 +585,12 @@ export function createPricesService(deps: PricesDeps) {
      * plus per-province medians of the markets. One indexed range query, cached briefly.
      */
     async board(date?: string): Promise<Board> {
-      return (await cachedBoard(date ?? jakartaDate(clock.now()))).value;
+      return (await cachedBoard(date ?? (await defaultDay()))).value;
     },
 
     /** The board already serialised with its ETag, so a cached answer costs no work at all. */
     async boardJson(date?: string): Promise<{ json: string; etag: string }> {
-      const { json, etag } = await cachedBoard(date ?? jakartaDate(clock.now()));
+      const { json, etag } = await cachedBoard(date ?? (await defaultDay()));
       return { json, etag };
     },
 

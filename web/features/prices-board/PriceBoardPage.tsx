@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
 import { Field } from "../../components/Field.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
@@ -220,15 +220,21 @@ export function PriceBoardPage() {
   const { t } = usePreferences();
   useDocumentTitle(t("board.title"));
   const [params, setParams] = useSearchParams();
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(params.get("tanggal") ?? "")
+  const asked = /^\d{4}-\d{2}-\d{2}$/.test(params.get("tanggal") ?? "")
     ? (params.get("tanggal") as string)
-    : todayWIB();
-  const [draft, setDraft] = useState(day);
+    : null;
+  // Without a date the server picks one: today, or the latest day with prices when the last week has none.
   const query = useQuery({
-    queryKey: ["price-board", day],
-    queryFn: () => request<Board>("GET", `/api/v1/public/prices/board${queryString({ date: day })}`),
+    queryKey: ["price-board", asked],
+    queryFn: () =>
+      request<Board>("GET", `/api/v1/public/prices/board${queryString({ date: asked ?? undefined })}`),
     staleTime: 60_000,
   });
+  const day = asked ?? query.data?.date ?? todayWIB();
+  const [draft, setDraft] = useState(asked ?? "");
+  useEffect(() => {
+    if (!asked && query.data?.date) setDraft(query.data.date);
+  }, [asked, query.data?.date]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (draft) setParams({ tanggal: draft });
