@@ -7,7 +7,6 @@ import type { Clock } from "../../lib/clock";
 import { jakartaDate } from "../../lib/time";
 import type { ReferenceService } from "../reference";
 import { hetZoneOf, provinceOf } from "../reference";
-import { commodities, regions } from "../reference/reference.tables";
 import { readCsv } from "./domain/csv";
 import { MARKETS, marketId } from "./domain/markets";
 import { addDays, median } from "./domain/outlier";
@@ -158,15 +157,19 @@ export function createPricesService(deps: PricesDeps) {
     return pending;
   }
 
+  /** Provinces and regencies Lumbung knows (the reference module's), for names and name matching. */
+  async function regionNames() {
+    const [provinces, regencies] = await Promise.all([
+      reference.listRegions({ level: "province" }),
+      reference.listRegions({ level: "regency" }),
+    ]);
+    return [...provinces, ...regencies].map((r) => ({ code: r.code, name: r.name, level: r.level }));
+  }
+
   async function lookups(): Promise<Lookups & { markets: Map<string, typeof priceMarkets.$inferSelect> }> {
     const [cs, rs, ms] = await Promise.all([
-      db
-        .select({ code: commodities.code, name: commodities.name, nameEn: commodities.nameEn })
-        .from(commodities),
-      db
-        .select({ code: regions.code, name: regions.name, level: regions.level })
-        .from(regions)
-        .where(sql`${regions.level} in ('province', 'regency')`),
+      reference.listCommodities(),
+      regionNames(),
       db.select().from(priceMarkets),
     ]);
     const commodityByName = new Map<string, string>();
@@ -616,37 +619,43 @@ export function createPricesService(deps: PricesDeps) {
       if (q.level) conds.push(eq(priceObservations.level, q.level));
       if (q.from) conds.push(gte(priceObservations.date, q.from));
       if (q.to) conds.push(lte(priceObservations.date, q.to));
-      const rows = await db
-        .select({
-          date: priceObservations.date,
-          commodityCode: priceObservations.commodityCode,
-          regionCode: priceObservations.regionCode,
-          regionName: regions.name,
-          marketCode: priceMarkets.code,
-          marketName: priceMarkets.name,
-          level: priceObservations.level,
-          price: priceObservations.price,
-          unit: commodities.unit,
-        })
-        .from(priceObservations)
-        .leftJoin(priceMarkets, eq(priceMarkets.id, priceObservations.marketId))
-        .leftJoin(regions, eq(regions.code, priceObservations.regionCode))
-        .leftJoin(commodities, eq(commodities.code, priceObservations.commodityCode))
-        .where(and(...conds))
-        .orderBy(
-          asc(priceObservations.date),
-          asc(priceObservations.commodityCode),
-          asc(priceObservations.regionCode),
-          asc(priceMarkets.code),
-          asc(priceObservations.level),
-        )
-        .limit(q.limit);
+      const [rows, regionList, commodityList] = await Promise.all([
+        db
+          .select({
+            date: priceObservations.date,
+            commodityCode: priceObservations.commodityCode,
+            regionCode: priceObservations.regionCode,
+            marketCode: priceMarkets.code,
+            marketName: priceMarkets.name,
+            level: priceObservations.level,
+            price: priceObservations.price,
+          })
+          .from(priceObservations)
+          .leftJoin(priceMarkets, eq(priceMarkets.id, priceObservations.marketId))
+          .where(and(...conds))
+          .orderBy(
+            asc(priceObservations.date),
+            asc(priceObservations.commodityCode),
+            asc(priceObservations.regionCode),
+            asc(priceMarkets.code),
+            asc(priceObservations.level),
+          )
+          .limit(q.limit),
+        regionNames(),
+        reference.listCommodities(),
+      ]);
+      const regionName = new Map(regionList.map((r) => [r.code, r.name]));
+      const unit = new Map(commodityList.map((c) => [c.code, c.unit]));
       return rows.map((r) => ({
-        ...r,
-        regionName: r.regionName ?? "",
+        date: r.date,
+        commodityCode: r.commodityCode,
+        regionCode: r.regionCode,
+        regionName: regionName.get(r.regionCode) ?? "",
         marketCode: r.marketCode ?? null,
         marketName: r.marketName ?? null,
-        unit: r.unit ?? "kg",
+        level: r.level,
+        price: r.price,
+        unit: unit.get(r.commodityCode) ?? "kg",
       }));
     },
   };
@@ -674,10 +683,7 @@ export function createPricesService(deps: PricesDeps) {
         .orderBy(asc(priceObservations.date)),
       reference.listCommodities(day),
       db.select().from(priceMarkets),
-      db
-        .select({ code: regions.code, name: regions.name })
-        .from(regions)
-        .where(eq(regions.level, "province")),
+      reference.listRegions({ level: "province" }),
     ]);
     const marketsById = new Map(ms.map((m) => [m.id, m]));
     const provinceNames = new Map(provinces.map((p) => [p.code, p.name]));
