@@ -206,8 +206,13 @@ describe("J1 farm to market", () => {
       await page.getByTestId("op-kg").fill("1000");
       await page.getByTestId("op-submit").click();
       await atDock.waitFor({ state: "detached" });
+      // Let the page finish refreshing after the put-away before filling the next form.
+      await page.locator(`[data-testid="stock-row"][data-lot="${lot.lotCode}"]`).first().waitFor();
+      await page.waitForLoadState("networkidle");
       await page.getByTestId("pick-commodity").selectOption("cabai-rawit");
-      await page.getByTestId("pick-kg").fill("500");
+      const pickKg = page.getByTestId("pick-kg");
+      await pickKg.fill("500");
+      for (let i = 0; i < 3 && (await pickKg.inputValue()) !== "500"; i++) await pickKg.fill("500");
       await page.getByTestId("pick-suggest").click();
       await page.getByTestId("pick-confirm").click();
       await page
