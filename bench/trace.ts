@@ -75,7 +75,7 @@ const rowsOf = <T>(result: unknown) => (result as Rows<T>).rows;
 // ---------------------------------------------------------------------------------------------
 // The deep chains
 
-/** A GS1 company prefix of the deep chains alone (the corridor data set uses 899xxxx others). */
+/** A GS1 company prefix for the deep chains alone, so they never meet the corridor data set's identifiers. */
 const DEEP = "8995999";
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

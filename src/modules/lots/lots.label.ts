@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
+import { A6, BRAND, drawQr, INK, MUTED, printable, QR_OPTIONS, toBuffer } from "../../lib/pdf";
 import type { QuantityUnit } from "./domain/harvest-lot";
 
 /** What a label prints; the service's lot view has all of it. */
@@ -17,18 +18,7 @@ export interface LabelLot {
   declaredAt: string;
 }
 
-// ISO 216 A6 in PostScript points (105 × 148 mm): fits a thermal label printer and a sack.
-const A6: [number, number] = [297.64, 419.53];
 const MARGIN = 16;
-const INK = "#1a1a1a";
-const MUTED = "#5b5b5b";
-const BRAND = "#2f6b2f";
-
-/**
- * QR error correction M (15 %): a sack label gets scuffed, and M keeps a Digital Link of ~70
- * characters at version 4–5, whose modules stay large enough for a cheap phone camera.
- */
-const QR_OPTIONS = { errorCorrectionLevel: "M" } as const;
 
 const numberId = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 3 });
 const dateId = new Intl.DateTimeFormat("id-ID", {
@@ -57,42 +47,6 @@ export function formatHarvestDate(isoDate: string): string {
 
 export function formatRupiahPerKg(rupiah: number): string {
   return `Rp${numberId.format(rupiah)}/kg`;
-}
-
-// Standard PDF fonts speak WinAnsi only; anything outside it (rare in Kemendagri names) would print
-// as garbage, so it is replaced by its closest ASCII form.
-function printable(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^\x20-\x7e\u00a0-\u00ff–—‘’“”…•·]/g, "?");
-}
-
-function toBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-    doc.end();
-  });
-}
-
-/** Draws the QR code as vector squares: sharp at any printer resolution, and a few hundred bytes. */
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
-  const { modules } = QRCode.create(text, QR_OPTIONS);
-  const quiet = 4; // the quiet zone ISO/IEC 18004 asks for, in modules
-  const cell = size / (modules.size + 2 * quiet);
-  doc.save().rect(x, y, size, size).fill("#ffffff");
-  for (let row = 0; row < modules.size; row++) {
-    for (let col = 0; col < modules.size; col++) {
-      // A hair of overlap so neighbouring squares do not show seams in some viewers.
-      if (modules.get(row, col)) {
-        doc.rect(x + (col + quiet) * cell, y + (row + quiet) * cell, cell + 0.05, cell + 0.05);
-      }
-    }
-  }
-  doc.fill("#000000").restore();
 }
 
 /** The lot's label: an A6 page in Bahasa Indonesia with the Digital Link as a QR code. */

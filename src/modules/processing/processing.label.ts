@@ -1,5 +1,5 @@
 import PDFDocument from "pdfkit";
-import QRCode from "qrcode";
+import { A6, BRAND, drawQr, INK, MUTED, printable, toBuffer } from "../../lib/pdf";
 
 /**
  * The A6 label of a product lot (a sack of tapioca, a bag of rice), in Bahasa Indonesia: the same
@@ -23,13 +23,7 @@ export interface ProductLabel {
   producedAt: string;
 }
 
-// ISO 216 A6 in PostScript points, as the harvest lot label.
-const A6: [number, number] = [297.64, 419.53];
 const MARGIN = 16;
-const INK = "#1a1a1a";
-const MUTED = "#5b5b5b";
-const BRAND = "#2f6b2f";
-const QR_OPTIONS = { errorCorrectionLevel: "M" } as const;
 
 const numberId = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 3 });
 const dateId = new Intl.DateTimeFormat("id-ID", {
@@ -46,41 +40,6 @@ const dateTimeId = new Intl.DateTimeFormat("id-ID", {
   minute: "2-digit",
   timeZone: "Asia/Jakarta",
 });
-
-// The standard PDF fonts speak WinAnsi only; anything else prints as its closest ASCII form.
-function printable(text: string): string {
-  return text
-    .replaceAll("→", "->")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^\x20-\x7e\u00a0-\u00ff–—‘’“”…•·]/g, "?");
-}
-
-function toBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-    doc.end();
-  });
-}
-
-/** Vector QR squares with the ISO/IEC 18004 quiet zone: sharp on any thermal printer. */
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
-  const { modules } = QRCode.create(text, QR_OPTIONS);
-  const quiet = 4;
-  const cell = size / (modules.size + 2 * quiet);
-  doc.save().rect(x, y, size, size).fill("#ffffff");
-  for (let row = 0; row < modules.size; row++) {
-    for (let col = 0; col < modules.size; col++) {
-      if (modules.get(row, col)) {
-        doc.rect(x + (col + quiet) * cell, y + (row + quiet) * cell, cell + 0.05, cell + 0.05);
-      }
-    }
-  }
-  doc.fill("#000000").restore();
-}
 
 export async function renderProductLabelPdf(lot: ProductLabel): Promise<Buffer> {
   const doc = new PDFDocument({

@@ -3,7 +3,7 @@
  * opens it in Lumbung; each line's QR is the GS1 Digital Link of its lot or SSCC, as on the labels.
  */
 import PDFDocument from "pdfkit";
-import QRCode from "qrcode";
+import { A4, BRAND, drawQr, INK, MUTED, printable, toBuffer } from "../../lib/pdf";
 
 export interface SuratJalanView {
   id: string;
@@ -40,11 +40,7 @@ export interface SuratJalanView {
   }[];
 }
 
-const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 40;
-const INK = "#1a1a1a";
-const MUTED = "#5b5b5b";
-const BRAND = "#2f6b2f";
 const RULE = "#bdbdbd";
 
 const ROUTE_NAMES: Record<string, string> = {
@@ -66,40 +62,6 @@ const dateTimeId = new Intl.DateTimeFormat("id-ID", {
 });
 
 export const wib = (iso: string | null) => (iso ? `${dateTimeId.format(new Date(iso))} WIB` : "—");
-
-// Standard PDF fonts speak WinAnsi only: anything else prints as its closest ASCII form.
-function printable(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/→/g, "->")
-    .replace(/[^\n\x20-\x7e\u00a0-\u00ff–—‘’“”…•·]/g, "?");
-}
-
-function toBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-    doc.end();
-  });
-}
-
-/** A QR code as vector squares (sharp on any printer), error correction M as on the lot labels. */
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });
-  const quiet = 2;
-  const cell = size / (modules.size + 2 * quiet);
-  doc.save().rect(x, y, size, size).fill("#ffffff");
-  for (let row = 0; row < modules.size; row++) {
-    for (let col = 0; col < modules.size; col++) {
-      if (modules.get(row, col))
-        doc.rect(x + (col + quiet) * cell, y + (row + quiet) * cell, cell + 0.05, cell + 0.05);
-    }
-  }
-  doc.fill("#000000").restore();
-}
 
 /** What a person reads for a line's identifier: (01)…(10)… for lots, (00)… for SSCCs. */
 function humanCode(link: string | null, epc: string): string {
@@ -144,7 +106,7 @@ export async function renderSuratJalan(s: SuratJalanView, resolver: string): Pro
 
   let y = 72;
   const qrSize = 96;
-  drawQr(doc, shipmentUrl, width - MARGIN - qrSize, y - 4, qrSize);
+  drawQr(doc, shipmentUrl, width - MARGIN - qrSize, y - 4, qrSize, 2);
   doc.fillColor(INK).font("Helvetica-Bold").fontSize(22).text("SURAT JALAN", MARGIN, y);
   y += 28;
   doc.font("Courier-Bold").fontSize(14).text(s.number, MARGIN, y);
@@ -288,7 +250,7 @@ export async function renderSuratJalan(s: SuratJalanView, resolver: string): Pro
       ],
       lineQr,
     );
-    if (line.digitalLink) drawQr(doc, line.digitalLink, MARGIN + 433, top - 2, lineQr);
+    if (line.digitalLink) drawQr(doc, line.digitalLink, MARGIN + 433, top - 2, lineQr, 2);
   }
 
   // Signatures
