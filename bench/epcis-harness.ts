@@ -12,7 +12,10 @@ import { buildApp } from "../src/app";
 import { loadConfig } from "../src/config";
 import { type DatabaseHandle, openDatabase } from "../src/db/client";
 import { prepareDatabase } from "../src/db/prepare";
+import type { Principal } from "../src/http/access";
+import type { EpcisService } from "../src/modules/epcis";
 import { DEMO_PASSWORD } from "../src/seed/demo";
+import { corridorDocuments } from "./epcis-generator";
 
 export const HOST = "127.0.0.1";
 
@@ -172,3 +175,41 @@ export function machine(): string {
 
 export const fmt = (n: number, digits = 0) =>
   n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/**
+ * Loads the generated corridor data set through the capture service as `principal`, two documents in
+ * flight, reporting progress every 30 s. Every document must be stored whole.
+ */
+export async function loadCorridor(
+  epcis: EpcisService,
+  principal: Principal,
+  o: { events: number; loadDocument: number; seed: number },
+): Promise<{ loaded: number; seconds: number }> {
+  const started = performance.now();
+  let loaded = 0;
+  let lastReport = started;
+  const inFlight = new Set<Promise<void>>();
+  for await (const d of corridorDocuments({
+    events: o.events,
+    eventsPerDocument: o.loadDocument,
+    seed: o.seed,
+  })) {
+    const p = epcis
+      .captureDocument(d.document, "rollback", principal)
+      .then((r) => {
+        loaded += r.stored;
+        if (r.stored !== r.eventCount)
+          throw new Error(`document ${d.index}: ${r.stored}/${r.eventCount} stored`);
+      })
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+    if (inFlight.size >= 2) await Promise.race(inFlight);
+    if (performance.now() - lastReport > 30_000) {
+      lastReport = performance.now();
+      const s = (lastReport - started) / 1000;
+      console.log(`  loaded ${fmt(loaded)} events in ${fmt(s)} s (${fmt(loaded / s)} events/s)`);
+    }
+  }
+  await Promise.all(inFlight);
+  return { loaded, seconds: (performance.now() - started) / 1000 };
+}

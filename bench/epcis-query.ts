@@ -21,10 +21,10 @@ import { and, asc, type SQL, sql } from "drizzle-orm";
 import type { Principal } from "../src/http/access";
 import { queryConditions } from "../src/modules/epcis/epcis.query";
 import { epcisEvents, epcisParticipants } from "../src/modules/epcis/epcis.tables";
-import { corridorDocuments } from "./epcis-generator";
 import {
   type BenchDbKind,
   fmt,
+  loadCorridor,
   machine,
   openBenchDatabase,
   percentile,
@@ -148,29 +148,11 @@ async function main() {
         throw new Error(
           `${present} events present but ${events} wanted: drop the database or use --events ${present}`,
         );
-      const started = performance.now();
-      let loaded = 0;
-      let lastReport = started;
-      const inFlight = new Set<Promise<void>>();
-      for await (const d of corridorDocuments({ events, eventsPerDocument: loadDocument, seed })) {
-        const p = server.app.services.epcis
-          .captureDocument(d.document, "rollback", koperasi)
-          .then((r) => {
-            loaded += r.stored;
-            if (r.stored !== r.eventCount)
-              throw new Error(`document ${d.index}: ${r.stored}/${r.eventCount} stored`);
-          })
-          .finally(() => inFlight.delete(p));
-        inFlight.add(p);
-        if (inFlight.size >= 2) await Promise.race(inFlight);
-        if (performance.now() - lastReport > 30_000) {
-          lastReport = performance.now();
-          const s = (lastReport - started) / 1000;
-          console.log(`  loaded ${fmt(loaded)} events in ${fmt(s)} s (${fmt(loaded / s)} events/s)`);
-        }
-      }
-      await Promise.all(inFlight);
-      const s = (performance.now() - started) / 1000;
+      const { loaded, seconds: s } = await loadCorridor(server.app.services.epcis, koperasi, {
+        events,
+        loadDocument,
+        seed,
+      });
       console.log(
         `loaded ${fmt(loaded)} events in ${fmt(s)} s (${fmt(loaded / s)} events/s) through captureDocument`,
       );
