@@ -95,7 +95,7 @@ export interface Site {
   id: string;
   code: string;
   name: string;
-  kind: "hub" | "warehouse";
+  kind: "hub" | "warehouse" | "market" | "farm" | "mill" | "port";
   regionCode: string;
   regionName: string;
   address: string;

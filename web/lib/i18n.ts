@@ -152,6 +152,10 @@ const coreId = {
   "sites.coordinates": "Koordinat",
   "sites.kind.hub": "Hub distribusi",
   "sites.kind.warehouse": "Gudang bersama",
+  "sites.kind.market": "Pasar induk",
+  "sites.kind.mill": "Pabrik pengolahan",
+  "sites.kind.port": "Pelabuhan penyeberangan",
+  "sites.kind.farm": "Kebun",
   "sites.empty": "Belum ada lokasi.",
 
   "audit.title": "Audit log",
@@ -447,6 +451,10 @@ const coreEn: { readonly [K in keyof typeof coreId]: string } = {
   "sites.coordinates": "Coordinates",
   "sites.kind.hub": "Distribution hub",
   "sites.kind.warehouse": "Shared warehouse",
+  "sites.kind.market": "Wholesale market",
+  "sites.kind.mill": "Processing mill",
+  "sites.kind.port": "Ferry port",
+  "sites.kind.farm": "Farm",
   "sites.empty": "No sites yet.",
 
   "audit.title": "Audit log",
