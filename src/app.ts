@@ -18,12 +18,15 @@ import { coldchainRoutes, createColdchainService } from "./modules/coldchain";
 import { createEpcisService, epcisRoutes, glnKeyOf } from "./modules/epcis";
 import { healthRoutes, type Readiness } from "./modules/health";
 import { createIdentityService, identityAuthenticator, identityRoutes } from "./modules/identity";
+import { createInterventionsService, interventionsRoutes } from "./modules/interventions";
 import { createLotsService, lotsRoutes } from "./modules/lots";
 import { createPricesService, pricesRoutes } from "./modules/prices";
 import { createProcessingService, processingRoutes } from "./modules/processing";
 import { createReferenceService, referenceRoutes } from "./modules/reference";
 import { createShipmentsService, shipmentsRoutes } from "./modules/shipments";
+import { createSpreadService, spreadRoutes } from "./modules/spread";
 import { createStabilityService, stabilityRoutes } from "./modules/stability";
+import { createSupplyService, supplyRoutes } from "./modules/supply";
 import { createTraceService, traceRoutes } from "./modules/trace";
 import { createWarehouseService, warehouseRoutes } from "./modules/warehouse";
 import { VERSION } from "./version";
@@ -132,6 +135,18 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
   prices.onSeriesChanged(async (keys) => {
     for (const key of keys) await stability.recomputeSeries(key);
   });
+  const supply = createSupplyService({ ...corridor, warehouse, shipments });
+  const spread = createSpreadService({ db, clock: deps.clock, reference, prices });
+  const interventions = createInterventionsService({
+    db,
+    clock: deps.clock,
+    reference,
+    identity,
+    prices,
+    stability,
+    supply,
+    shipments,
+  });
   return {
     identity,
     audit: createAuditService({ db, clock: deps.clock }),
@@ -144,6 +159,9 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
     processing,
     prices,
     stability,
+    supply,
+    spread,
+    interventions,
     trace: createTraceService({
       db,
       organisationNames: (ids) => identity.organisationNames(ids),
@@ -237,6 +255,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(coldchainRoutes, { coldchain: services.coldchain });
   await app.register(pricesRoutes, { prices: services.prices });
   await app.register(stabilityRoutes, { stability: services.stability });
+  await app.register(supplyRoutes, { supply: services.supply });
+  await app.register(spreadRoutes, { spread: services.spread });
+  await app.register(interventionsRoutes, { interventions: services.interventions });
   await registerWeb(app, config.webDistDir);
 
   return app;

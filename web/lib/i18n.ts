@@ -6,11 +6,14 @@
  * Placeholders are written `{name}` and filled by `translate()`.
  */
 
+import * as interventions from "../features/interventions/messages.ts";
 import * as lots from "../features/lots/messages.ts";
 import * as pricesBoard from "../features/prices-board/messages.ts";
 import * as processing from "../features/processing/messages.ts";
 import * as shipments from "../features/shipments/messages.ts";
+import * as spread from "../features/spread/messages.ts";
 import * as stability from "../features/stability/messages.ts";
+import * as supply from "../features/supply/messages.ts";
 import * as trace from "../features/trace/messages.ts";
 import * as warehouse from "../features/warehouse/messages.ts";
 
@@ -308,6 +311,9 @@ const id = {
   ...processing.id,
   ...pricesBoard.id,
   ...stability.id,
+  ...supply.id,
+  ...spread.id,
+  ...interventions.id,
 };
 
 export type MessageKey = keyof typeof id;
@@ -606,6 +612,9 @@ const en: Messages = {
   ...processing.en,
   ...pricesBoard.en,
   ...stability.en,
+  ...supply.en,
+  ...spread.en,
+  ...interventions.en,
 };
 
 export type Lang = "id" | "en";

@@ -1,0 +1,2 @@
+export { interventionsRoutes } from "./interventions.routes";
+export { createInterventionsService, type InterventionsService } from "./interventions.service";

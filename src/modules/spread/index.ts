@@ -1,0 +1,2 @@
+export { spreadRoutes } from "./spread.routes";
+export { createSpreadService, type SpreadService } from "./spread.service";
