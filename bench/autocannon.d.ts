@@ -7,6 +7,8 @@ declare module "autocannon" {
     pipelining?: number;
     timeout?: number;
     title?: string;
+    /** Sent with every request. */
+    headers?: Record<string, string>;
     /** Worker threads firing requests; connections are divided among them. */
     workers?: number;
     warmup?: { connections?: number; duration?: number };

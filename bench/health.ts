@@ -3,12 +3,15 @@
  * Shows what the platform's per-request pipeline (helmet headers, cookie parsing, the authentication
  * hook, request ids, the readiness check, the audit onSend hook, zod response serialisation) costs on
  * the cheapest route, which touches no database. Then the public price board (issue 4 asks for ≥ 40%
- * of bare Fastify's requests/s) on a month of prices for every demo market, in the same run.
+ * of bare Fastify's requests/s) on a month of prices for every demo market, in the same run. Every
+ * target is asked with a browser's Accept-Encoding; the board is loaded once more without it.
  * Usage: npm run bench -- --duration 10
  */
+import http from "node:http";
 import os from "node:os";
 import { parseArgs } from "node:util";
-import autocannon, { type Result } from "autocannon";
+import zlib from "node:zlib";
+import autocannon from "autocannon";
 import Fastify, { type FastifyInstance } from "fastify";
 import { buildApp } from "../src/app";
 import { loadConfig } from "../src/config";
@@ -47,26 +50,65 @@ async function listen(app: FastifyInstance): Promise<string> {
   return `http://${HOST}:${address.port}/health`;
 }
 
-/** The target answers 200 with what it should: a health check says ok, the board has prices. */
-async function check(url: string) {
-  const res = await fetch(url);
-  const body = (await res.json()) as { status?: string; entries?: unknown[] };
-  const ok = url.endsWith("/health") ? body.status === "ok" : (body.entries?.length ?? 0) > 0;
-  if (res.status !== 200 || !ok)
-    throw new Error(`${url} answered ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+/**
+ * What Chrome sends: every target gets the same request, so a server that compresses is measured as a
+ * browser would meet it, and one that does not (bare Fastify's tiny answer) pays nothing for the header.
+ */
+const BROWSER_HEADERS = { "accept-encoding": "gzip, deflate, br, zstd" };
+
+/** GET with exactly these headers (fetch would add its own Accept-Encoding), the body as sent. */
+function get(url: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; coding: string; raw: Buffer }>((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            coding: String(res.headers["content-encoding"] ?? "identity"),
+            raw: Buffer.concat(chunks),
+          }),
+        );
+        res.on("error", reject);
+      })
+      .on("error", reject);
+  });
 }
 
-async function load(title: string, url: string): Promise<Result> {
-  await check(url);
+const DECODE: Record<string, (b: Buffer) => Buffer> = {
+  identity: (b) => b,
+  gzip: (b) => zlib.gunzipSync(b),
+  br: (b) => zlib.brotliDecompressSync(b),
+};
+
+/**
+ * The target answers 200 with what it should (a health check says ok, the board has prices), in a
+ * coding the client asked for. Returns that coding, for the table.
+ */
+async function check(url: string, headers: Record<string, string>) {
+  const { status, coding, raw } = await get(url, headers);
+  const decode = DECODE[coding];
+  if (!decode || (coding !== "identity" && !headers["accept-encoding"]?.includes(coding)))
+    throw new Error(`${url} answered in a coding the client did not ask for: ${coding}`);
+  const body = JSON.parse(decode(raw).toString("utf8")) as { status?: string; entries?: unknown[] };
+  const ok = url.endsWith("/health") ? body.status === "ok" : (body.entries?.length ?? 0) > 0;
+  if (status !== 200 || !ok)
+    throw new Error(`${url} answered ${status} ${JSON.stringify(body).slice(0, 300)}`);
+  return coding;
+}
+
+async function load(title: string, url: string, headers: Record<string, string> = BROWSER_HEADERS) {
+  const coding = await check(url, headers);
   // workers: 1 puts the load generator on its own thread, so it does not share the servers' event loop.
-  if (warmup > 0) await autocannon({ url, connections, duration: warmup, workers: 1 });
-  const result = await autocannon({ title, url, connections, duration, workers: 1 });
+  if (warmup > 0) await autocannon({ url, headers, connections, duration: warmup, workers: 1 });
+  const result = await autocannon({ title, url, headers, connections, duration, workers: 1 });
   if (result.errors || result.timeouts || result.non2xx) {
     console.warn(
       `warning: ${title}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx responses`,
     );
   }
-  return result;
+  return { result, coding };
 }
 
 const BOARD_DAY = "2026-03-31";
@@ -131,28 +173,36 @@ async function main() {
   try {
     const bareUrl = await listen(bare);
     const lumbungUrl = await listen(lumbung);
-    const bareResult = await load("bare Fastify", bareUrl);
-    const lumbungResult = await load("Lumbung", lumbungUrl);
+    const floor = await load("bare Fastify", bareUrl);
+    const health = await load("Lumbung", lumbungUrl);
     const boardUrl = lumbungUrl.replace(/\/health$/, `/api/v1/public/prices/board?date=${BOARD_DAY}`);
     await recordMonthOfPrices(lumbung);
-    const boardResult = await load("price board", boardUrl);
+    const board = await load("price board", boardUrl);
+    // For the record, not the target: a client that asks for no compression gets the whole ≈ 90 kB.
+    const boardPlain = await load("price board, uncompressed", boardUrl, {});
 
     const rows = [
-      { name: "bare Fastify", r: bareResult },
-      { name: "Lumbung", r: lumbungResult },
-      { name: "Lumbung public price board", r: boardResult },
+      { name: "bare Fastify", ...floor },
+      { name: "Lumbung", ...health },
+      { name: "Lumbung public price board", ...board },
+      { name: "Lumbung public price board, no Accept-Encoding", ...boardPlain },
     ];
     const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
     console.log(
-      "| target | requests/s (mean) | p50 latency (ms) | p99 latency (ms) | requests | errors/non-2xx |",
+      "| target | content-encoding | requests/s (mean) | p50 latency (ms) | p99 latency (ms) | " +
+        "bytes/response | requests | errors/non-2xx |",
     );
-    console.log("|---|---:|---:|---:|---:|---:|");
-    for (const { name, r } of rows) {
+    console.log("|---|---|---:|---:|---:|---:|---:|---:|");
+    for (const { name, result: r, coding } of rows) {
       console.log(
-        `| ${name} | ${fmt(r.requests.average)} | ${fmt(r.latency.p50)} | ${fmt(r.latency.p99)} | ` +
-          `${fmt(r["2xx"])} | ${r.errors + r.timeouts}/${r.non2xx} |`,
+        `| ${name} | ${coding} | ${fmt(r.requests.average)} | ${fmt(r.latency.p50)} | ${fmt(r.latency.p99)} | ` +
+          `${fmt((r.throughput.total ?? 0) / Math.max(r.requests.total ?? 0, 1))} | ${fmt(r["2xx"])} | ` +
+          `${r.errors + r.timeouts}/${r.non2xx} |`,
       );
     }
+    const bareResult = floor.result;
+    const lumbungResult = health.result;
+    const boardResult = board.result;
     const ratio = lumbungResult.requests.average / bareResult.requests.average;
     console.log(`\nratio Lumbung/bare (requests/s): ${ratio.toFixed(2)}`);
     const boardRatio = boardResult.requests.average / bareResult.requests.average;

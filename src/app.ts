@@ -134,6 +134,13 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
   // Alerts follow the prices: every series a write touched is re-evaluated once the write commits.
   prices.onSeriesChanged(async (keys) => {
     for (const key of keys) await stability.recomputeSeries(key);
+    // Then the actions those alerts call for, once per commodity and province.
+    const groups = new Map<string, { commodityCode: string; regionCode: string }>();
+    for (const k of keys) {
+      const province = k.regionCode.slice(0, 2);
+      groups.set(`${k.commodityCode}|${province}`, { commodityCode: k.commodityCode, regionCode: province });
+    }
+    await interventions.refresh({ within: [...groups.values()] });
   });
   const supply = createSupplyService({ ...corridor, warehouse, shipments });
   const spread = createSpreadService({ db, clock: deps.clock, reference, prices });
@@ -146,6 +153,9 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
     stability,
     supply,
     shipments,
+    // Ro-ro or ferry freight per kg as the Dinas configured it in the corridor spread.
+    freightRpPerKg: async (route) =>
+      (await spread.listFreight()).find((r) => r.route === route)?.rpPerKg ?? null,
   });
   return {
     identity,

@@ -22,6 +22,7 @@ const EnvSchema = z
       .optional(),
     LUMBUNG_DATA_DIR: z.string().min(1).default("./data"),
     LUMBUNG_DEMO: bool.optional(),
+    LUMBUNG_DEMO_ACTIVITY: bool.optional(),
     LUMBUNG_SECRET: z.string().min(32, "must be at least 32 characters").default(DEMO_SECRET),
     LUMBUNG_PUBLIC_URL: z.url().optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -81,6 +82,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   demo: boolean;
+  /** Demo mode also records synthetic prices and warehouse stock at start (off for the e2e suite). */
+  demoActivity: boolean;
   secret: string;
   publicUrl: string;
   logLevel: string;
@@ -115,6 +118,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.LUMBUNG_DATA_DIR),
     demo: e.LUMBUNG_DEMO ?? e.NODE_ENV !== "production",
+    demoActivity: (e.LUMBUNG_DEMO ?? e.NODE_ENV !== "production") && (e.LUMBUNG_DEMO_ACTIVITY ?? true),
     secret: e.LUMBUNG_SECRET,
     publicUrl: e.LUMBUNG_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
     logLevel: e.LOG_LEVEL,

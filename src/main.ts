@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "./config";
 import { openDatabase } from "./db/client";
 import { databaseTarget, prepareDatabase } from "./db/prepare";
 import type { Readiness } from "./modules/health";
+import { seedDemoActivity } from "./seed/demo-activity";
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -30,6 +31,12 @@ async function main() {
       app.log.info({ phase }, "preparing database");
     },
   });
+  if (config.demoActivity) {
+    // Through the services, after the schema and demo accounts exist; a failure here is not fatal.
+    await seedDemoActivity(database.db, app.services, new Date()).catch((err: unknown) =>
+      app.log.warn({ err }, "demo prices and stock were not recorded"),
+    );
+  }
   readiness.phase = "ready";
   readiness.ready = true;
   app.log.info(

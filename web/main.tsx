@@ -3,12 +3,15 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
 import { markExpired, SESSION_KEY } from "./features/auth/session.ts";
+import { registerServiceWorker } from "./features/price-entry/serviceWorker.ts";
 import { ApiError, type Session } from "./lib/api.ts";
 import { applyStoredPreferences, PreferencesProvider } from "./lib/preferences.tsx";
 import { AppRoutes } from "./routes/AppRoutes.tsx";
 import "./styles/app.css";
 
 applyStoredPreferences();
+// The worker lets the enumerator form open without a signal; in development it would cache Vite's modules.
+if (import.meta.env.PROD) registerServiceWorker();
 
 /** A 401 on any data request means the session cookie is gone: return to sign-in. */
 function onUnauthenticated(error: unknown, isSessionQuery: boolean): void {

@@ -7,6 +7,7 @@ import {
   type OrganisationKind,
 } from "../modules/identity";
 import type { ReferenceService } from "../modules/reference";
+import { seedSupplyDemo } from "../modules/supply";
 import { seedWarehouseDemo } from "../modules/warehouse";
 
 export const DEMO_PASSWORD = "lumbung-demo";
@@ -101,6 +102,11 @@ const SITE_OPERATORS: Record<string, string> = {
   "gudang-bersama-jakarta": "PT Food Station Tjipinang Jaya",
   "pasar-induk-kramat-jati": "Perumda Pasar Jaya",
   "pasar-induk-beras-cipinang": "PT Food Station Tjipinang Jaya",
+  "pasar-senen": "Perumda Pasar Jaya",
+  "pasar-koja-baru": "Perumda Pasar Jaya",
+  "pasar-grogol": "Perumda Pasar Jaya",
+  "pasar-minggu": "Perumda Pasar Jaya",
+  "pasar-kramat-jati": "Perumda Pasar Jaya",
   "pabrik-tapioka-lampung-tengah": "Pabrik Tapioka Lampung Tengah",
 };
 
@@ -144,4 +150,5 @@ export async function seedDemo(db: Database, reference: ReferenceService): Promi
     }),
   );
   await seedWarehouseDemo(db, reference, orgIds);
+  await seedSupplyDemo(db, orgIds);
 }

@@ -112,6 +112,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     HOST: "127.0.0.1",
     LUMBUNG_DATA_DIR: dataDir,
     LOG_LEVEL: "warn",
+    // The journeys record their own prices and stock; the demo's synthetic ones would blur them.
+    LUMBUNG_DEMO_ACTIVITY: "false",
     // The suite signs in a handful of times within a minute from one address.
     LOGIN_RATE_LIMIT_PER_MINUTE: "100",
   };

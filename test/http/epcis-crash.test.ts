@@ -73,6 +73,8 @@ async function startServer(store: Record<string, string>): Promise<Server> {
     LOG_LEVEL: "warn",
     LOGIN_RATE_LIMIT_PER_MINUTE: "10000",
     WEB_DIST_DIR: "/nonexistent-web-dist",
+    // The test counts every event stored; the demo's synthetic stock would add its own.
+    LUMBUNG_DEMO_ACTIVITY: "false",
   };
   if (!store.DATABASE_URL) delete env.DATABASE_URL;
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {

@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadMarkets } from "../../src/modules/prices";
@@ -407,5 +408,86 @@ describe("public board and open data", () => {
       400,
       "prices.unknown_market",
     );
+  });
+});
+
+describe("public board caching and compression", () => {
+  const BOARD = "/api/v1/public/prices/board?date=2025-10-10";
+  type Entry = { commodityCode: string; market: { code: string } | null; price: number; date: string };
+  const tuguEggs = (body: { entries: Entry[] }) =>
+    body.entries.find((e) => e.commodityCode === "telur-ayam" && e.market?.code === "pasar-tugu");
+  const getBoard = (headers: Record<string, string> = {}) =>
+    t.app.inject({ method: "GET", url: BOARD, headers });
+  const record = (date: string, price: number) =>
+    post("/api/v1/prices/observations", tokens.dinas as string, {
+      observations: [{ commodityCode: "telur-ayam", marketCode: "pasar-tugu", date, price }],
+    });
+
+  beforeAll(async () => {
+    const res = await record("2025-10-09", 28_000);
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
+  it("sends gzip or brotli as the client accepts, decoding to the same JSON", async () => {
+    const plain = await getBoard();
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.headers.vary).toContain("accept-encoding");
+    expect(tuguEggs(plain.json())?.price).toBe(28_000);
+
+    const gz = await getBoard({ "accept-encoding": "gzip, deflate" });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(gz.headers["content-type"]).toContain("application/json");
+    expect(gz.headers.vary).toContain("accept-encoding");
+    expect(gunzipSync(gz.rawPayload).toString("utf8")).toBe(plain.body);
+
+    const br = await getBoard({ "accept-encoding": "gzip, deflate, br, zstd" });
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(br.rawPayload).toString("utf8")).toBe(plain.body);
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+
+    // q=0 refuses a coding; a client that accepts none gets the JSON as is.
+    const noBrotli = await getBoard({ "accept-encoding": "br;q=0, gzip" });
+    expect(noBrotli.headers["content-encoding"]).toBe("gzip");
+    const identityOnly = await getBoard({ "accept-encoding": "identity" });
+    expect(identityOnly.headers["content-encoding"]).toBeUndefined();
+    expect(identityOnly.body).toBe(plain.body);
+  });
+
+  it("answers 304 when If-None-Match holds the current ETag, in any of its forms", async () => {
+    const plain = await getBoard();
+    const etag = plain.headers.etag as string;
+    expect(etag).toMatch(/^"[^"]+"$/);
+    const br = await getBoard({ "accept-encoding": "br" });
+    // The compressed bytes differ from the JSON's, so their validator is the weak form of the same tag.
+    expect(br.headers.etag).toBe(`W/${etag}`);
+
+    for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`, "*"]) {
+      const res = await getBoard({ "if-none-match": ifNoneMatch, "accept-encoding": "gzip, br" });
+      expect(res.statusCode, ifNoneMatch).toBe(304);
+      expect(res.rawPayload.length).toBe(0);
+      expect(res.headers.etag).toBe(`W/${etag}`);
+    }
+    expect((await getBoard({ "if-none-match": '"other"' })).statusCode).toBe(200);
+  });
+
+  it("shows a new price on the very next request, compressed or not", async () => {
+    const before = await getBoard({ "accept-encoding": "br" });
+    const oldTag = (await getBoard()).headers.etag as string;
+    expect(tuguEggs(JSON.parse(brotliDecompressSync(before.rawPayload).toString("utf8")))?.price).toBe(
+      28_000,
+    );
+
+    expect((await record("2025-10-10", 29_500)).statusCode).toBe(200);
+
+    const plain = await getBoard();
+    expect(tuguEggs(plain.json())).toMatchObject({ price: 29_500, date: "2025-10-10" });
+    expect(plain.headers.etag).not.toBe(oldTag);
+    const gz = await getBoard({ "accept-encoding": "gzip" });
+    expect(tuguEggs(JSON.parse(gunzipSync(gz.rawPayload).toString("utf8")))?.price).toBe(29_500);
+    const br = await getBoard({ "accept-encoding": "br" });
+    expect(tuguEggs(JSON.parse(brotliDecompressSync(br.rawPayload).toString("utf8")))?.price).toBe(29_500);
+    // A copy fetched before the change is stale: its tag no longer revalidates.
+    expect((await getBoard({ "if-none-match": oldTag })).statusCode).toBe(200);
   });
 });

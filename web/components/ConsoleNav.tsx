@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Link, NavLink } from "react-router";
 import { useSession } from "../features/auth/session.ts";
+import { NotificationsLink } from "../features/notifications/NotificationsLink.tsx";
 import type { Persona, Session } from "../lib/api.ts";
 import type { MessageKey } from "../lib/i18n.ts";
 import { useDocumentTitle, usePreferences } from "../lib/preferences.tsx";
@@ -47,6 +48,9 @@ export const WORK_AREAS: readonly WorkArea[] = [
     personas: ["processor", "dinas"],
   },
   { to: "/konsol/stabilitas", icon: "prices", label: "console.area.stability", personas: ["bumd", "dinas"] },
+  // The price enumerators (src/modules/prices/prices.routes.ts `recorders`).
+  { to: "/konsol/harga/catat", icon: "list", label: "priceEntry.nav", personas: ["dinas", "bumd"] },
+  { to: "/konsol/harga/impor", icon: "list", label: "pricesImport.nav", personas: ["dinas", "bumd"] },
   { to: "/lacak", icon: "pin", label: "console.area.trace", personas: [] },
 ];
 
@@ -66,6 +70,10 @@ export function ConsoleNav({ session, children }: { session: Session; children?:
             <Icon name="home" size={20} />
             {t("console.overview")}
           </NavLink>
+        </li>
+        {/* Second, so its unread count is in view on a phone, where the menu scrolls sideways. */}
+        <li>
+          <NotificationsLink session={session} />
         </li>
         {workAreasFor(session).map((area) => (
           <li key={area.to}>

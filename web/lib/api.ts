@@ -272,7 +272,11 @@ export async function request<T>(
     ...extraHeaders,
   };
   const init: RequestInit = { method, headers, credentials: "same-origin" };
-  if (body !== undefined) {
+  if (body instanceof Blob) {
+    // A file goes as it is (a CSV import), labelled with its own type.
+    headers["Content-Type"] = body.type || "application/octet-stream";
+    init.body = body;
+  } else if (body !== undefined) {
     headers["Content-Type"] = "application/json";
     init.body = JSON.stringify(body);
   }

@@ -8,7 +8,10 @@
 
 import * as interventions from "../features/interventions/messages.ts";
 import * as lots from "../features/lots/messages.ts";
+import * as notifications from "../features/notifications/messages.ts";
+import * as priceEntry from "../features/price-entry/messages.ts";
 import * as pricesBoard from "../features/prices-board/messages.ts";
+import * as pricesImport from "../features/prices-import/messages.ts";
 import * as processing from "../features/processing/messages.ts";
 import * as shipments from "../features/shipments/messages.ts";
 import * as spread from "../features/spread/messages.ts";
@@ -314,6 +317,9 @@ const id = {
   ...supply.id,
   ...spread.id,
   ...interventions.id,
+  ...priceEntry.id,
+  ...pricesImport.id,
+  ...notifications.id,
 };
 
 export type MessageKey = keyof typeof id;
@@ -615,6 +621,9 @@ const en: Messages = {
   ...supply.en,
   ...spread.en,
   ...interventions.en,
+  ...priceEntry.en,
+  ...pricesImport.en,
+  ...notifications.en,
 };
 
 export type Lang = "id" | "en";

@@ -6,7 +6,10 @@ import { SignInPage, type SignInState } from "../features/auth/SignInPage.tsx";
 import { sessionEnd, useSession } from "../features/auth/session.ts";
 import { CitizenHome } from "../features/home/CitizenHome.tsx";
 import { lotsRoutes } from "../features/lots/routes.tsx";
+import { notificationsRoutes } from "../features/notifications/routes.tsx";
+import { priceEntryRoutes } from "../features/price-entry/routes.tsx";
 import { pricesBoardRoutes } from "../features/prices-board/routes.tsx";
+import { pricesImportRoutes } from "../features/prices-import/routes.tsx";
 import { processingRoutes } from "../features/processing/routes.tsx";
 import { shipmentsRoutes } from "../features/shipments/routes.tsx";
 import { stabilityRoutes } from "../features/stability/routes.tsx";
@@ -140,6 +143,9 @@ export function AppRoutes() {
         {processingRoutes()}
         {pricesBoardRoutes()}
         {stabilityRoutes()}
+        {priceEntryRoutes()}
+        {pricesImportRoutes()}
+        {notificationsRoutes()}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

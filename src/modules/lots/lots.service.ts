@@ -33,6 +33,7 @@ import {
   toGrams,
 } from "./domain/harvest-lot";
 import { type ProductLotInput, productLotCode } from "./domain/product-lot";
+import { declaredLots } from "./lots.declared";
 import { renderLabelPdf, renderQrSvg } from "./lots.label";
 import { lotsRepository as repo } from "./lots.repository";
 import type { LocationKind, LotRow, ProductLotRow } from "./lots.tables";
@@ -500,6 +501,8 @@ export function createLotsService(deps: LotsDeps) {
   }
 
   return {
+    /** Harvest lots of a commodity declared in a window under a region (supply figures; no scoping). */
+    declaredLots: (q: Parameters<typeof declaredLots>[1]) => declaredLots(db, q),
     /**
      * Declares a harvest lot: allocates its GTIN (first lot of the commodity), the farm's GLN (first
      * lot at all), the lot number and LGTIN, and captures the commissioning event, all in one

@@ -5,6 +5,7 @@ import { access } from "../../http/access";
 import { bilingual } from "../../http/errors";
 import { IdParam, problems } from "../../http/schemas";
 import { MAX_PRICE } from "./domain/rows";
+import { createBoardEncodings, etagMatches, negotiateCoding } from "./prices.board-cache";
 import type { PricesService } from "./prices.service";
 import { OBSERVATION_STATUSES, PRICE_LEVELS } from "./prices.tables";
 
@@ -110,6 +111,7 @@ const OpenRow = z.object({
 const PUBLIC_CACHE = "public, max-age=60, stale-while-revalidate=300";
 
 export const pricesRoutes: FastifyPluginAsyncZod<{ prices: PricesService }> = async (app, { prices }) => {
+  const encodedBoard = createBoardEncodings();
   // Encapsulated in this plugin: only the import route reads CSV bodies.
   app.addContentTypeParser(
     ["text/csv", "text/plain"],
@@ -263,7 +265,8 @@ export const pricesRoutes: FastifyPluginAsyncZod<{ prices: PricesService }> = as
           "Each series' latest accepted price within 7 days up to `date` (default today in WIB), its change in % " +
           "against the latest price on or before 1, 7 and 30 days earlier, the reference price in force for the " +
           "region's HET zone (consumer references for retail, producer ones for farm gates) and the gap in %. " +
-          "Entries with `aggregate: true` are province medians of the markets.",
+          "Entries with `aggregate: true` are province medians of the markets. Sent brotli- or gzip-compressed " +
+          "when Accept-Encoding allows; answers 304 when If-None-Match holds the current ETag.",
         querystring: z.object({ date: Day.optional() }),
         response: {
           200: z.any().meta({ description: "Board" }),
@@ -273,13 +276,17 @@ export const pricesRoutes: FastifyPluginAsyncZod<{ prices: PricesService }> = as
       },
     },
     async (req, reply) => {
-      const { json: body, etag } = await prices.boardJson(req.query.date);
+      const { json, etag } = await prices.boardJson(req.query.date);
+      const coding = negotiateCoding(req.headers["accept-encoding"]);
       reply
         .header("cache-control", PUBLIC_CACHE)
-        .header("etag", etag)
-        .type("application/json; charset=utf-8");
-      if (req.headers["if-none-match"] === etag) return reply.status(304).send();
-      return reply.send(body);
+        .header("vary", "accept-encoding")
+        .header("etag", coding === "identity" ? etag : `W/${etag}`);
+      if (etagMatches(req.headers["if-none-match"], etag)) return reply.status(304).send();
+      const { bodies } = await encodedBoard(json, etag);
+      if (coding !== "identity") reply.header("content-encoding", coding);
+      // Bytes with a content type: Fastify sends them as they are, without the route's serialiser.
+      return reply.type("application/json; charset=utf-8").send(bodies[coding]);
     },
   );
 

@@ -444,6 +444,47 @@ export const SITES: SiteSeed[] = [
     operatorOrganisation: "PT Food Station Tjipinang Jaya",
     source: "reference/corridor.md: PIBC, 3.0–3.5 kt rice a day",
   },
+  // Pasar Jaya's retail markets where a market operation (SPHP-style stock release) sells, one per city.
+  ...[
+    ["pasar-senen", "Pasar Senen", "31.71", "Jl. Pasar Senen, Senen, Jakarta Pusat", -6.1737, 106.8433],
+    ["pasar-koja-baru", "Pasar Koja Baru", "31.72", "Jl. Mangga, Koja, Jakarta Utara", -6.1157, 106.9017],
+    [
+      "pasar-grogol",
+      "Pasar Grogol",
+      "31.73",
+      "Jl. Prof. Dr. Latumenten, Grogol Petamburan, Jakarta Barat",
+      -6.1636,
+      106.7891,
+    ],
+    [
+      "pasar-minggu",
+      "Pasar Minggu",
+      "31.74",
+      "Jl. Raya Ragunan, Pasar Minggu, Jakarta Selatan",
+      -6.2847,
+      106.8437,
+    ],
+    [
+      "pasar-kramat-jati",
+      "Pasar Kramat Jati",
+      "31.75",
+      "Jl. Raya Bogor, Kramat Jati, Jakarta Timur",
+      -6.271,
+      106.866,
+    ],
+  ].map(
+    ([code, name, regionCode, address, latitude, longitude]): SiteSeed => ({
+      code: code as string,
+      name: name as string,
+      kind: "market",
+      regionCode: regionCode as string,
+      address: address as string,
+      latitude: latitude as number,
+      longitude: longitude as number,
+      operatorOrganisation: "Perumda Pasar Jaya",
+      source: "reference/corridor.md: Perumda Pasar Jaya runs 148 markets",
+    }),
+  ),
   {
     code: "pabrik-tapioka-lampung-tengah",
     name: "Pabrik Tapioka Lampung Tengah",

@@ -35,6 +35,8 @@ import {
   shippingEvent,
 } from "./shipments.events";
 import { createHubConsole } from "./shipments.hub";
+import { committedLotGrams, inboundShipments } from "./shipments.inbound";
+import { plannedOutbound } from "./shipments.outbound";
 import { createPacking } from "./shipments.packing";
 import { renderSuratJalan } from "./shipments.pdf";
 import { createShipmentsProjector } from "./shipments.projection";
@@ -500,6 +502,11 @@ export function createShipmentsService(deps: ShipmentsDeps) {
 
   return {
     projector,
+    /** Supply figures (no scoping): shipments heading into places, and lots already on their way. */
+    inboundShipments: (q: Parameters<typeof inboundShipments>[1]) => inboundShipments(deps.db, q),
+    /** Stock promised to planned shipments leaving these places (SGLNs), per lot. */
+    plannedOutbound: (originSglns: string[]) => plannedOutbound(deps.db, originSglns),
+    committedLotGrams: (lgtins: string[]) => committedLotGrams(deps.db, lgtins),
     ...hub,
     ...createPacking(ctx),
     ...createReports(ctx),

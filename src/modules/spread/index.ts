@@ -1,2 +1,3 @@
+export { loadFreightDefaults } from "./spread.repository";
 export { spreadRoutes } from "./spread.routes";
 export { createSpreadService, type SpreadService } from "./spread.service";

@@ -24,6 +24,7 @@ import { DOCK, isZoneCode, locationSgln, lotCodeOf, STAGING } from "./domain/loc
 import { kgText } from "./domain/quantity";
 import { type CardKind, type Lang, stockCard, stockCardCsv } from "./domain/stock-card";
 import { createSiteAccess, requireStaff, type SiteAccess, tenantScope } from "./warehouse.access";
+import { availableHoldings } from "./warehouse.holdings";
 import { createWarehouseOperations } from "./warehouse.operations";
 import { createWarehouseProjector } from "./warehouse.projector";
 import { type BookingRow, warehouseRepository as repo } from "./warehouse.repository";
@@ -835,6 +836,8 @@ export function createWarehouseService(deps: WarehouseDeps) {
 
     /** For the demo seed and tests: the site as the warehouse sees it. */
     warehouseSite,
+    /** Available stock of a commodity at sites, per site and tenant, FEFO lots (supply figures; no scoping). */
+    availableHoldings: (q: { siteCodes: string[]; commodityCode: string }) => availableHoldings(db, q),
   };
 }
 

@@ -16,6 +16,7 @@ import {
   shiftDay,
   todayWIB,
 } from "./model.ts";
+import { PriceMap } from "./PriceMap.tsx";
 import "./prices-board.css";
 
 function Change({ label, pct }: { label: string; pct: number | null }) {
@@ -261,7 +262,14 @@ export function PriceBoardPage() {
         </form>
       </section>
       <QueryState query={query} isEmpty={(b) => b.entries.length === 0} empty={t("board.empty")}>
-        {(board) => board.commodities.map((c) => <CommodityCard key={c.code} board={board} code={c.code} />)}
+        {(board) => (
+          <>
+            <PriceMap board={board} />
+            {board.commodities.map((c) => (
+              <CommodityCard key={c.code} board={board} code={c.code} />
+            ))}
+          </>
+        )}
       </QueryState>
       <section className="card" aria-labelledby="board-open-data" data-testid="open-data">
         <h2 id="board-open-data" className="section-title">

@@ -50,6 +50,14 @@ export const id = {
   "stability.subs.allCommodities": "semua komoditas",
   "stability.subs.saved": "Langganan disimpan.",
   "stability.subs.error": "Langganan tidak dapat disimpan",
+  "stability.focus.title": "Fokus dasbor",
+  "stability.focus.commodity": "Komoditas",
+  "stability.focus.province": "Provinsi",
+  "stability.focus.jakarta": "DKI Jakarta (31)",
+  "stability.focus.lampung": "Lampung (18)",
+  "stability.focus.jump": "Bagian dasbor",
+  "stability.focus.supply": "Pasokan dan prospek",
+  "stability.focus.spread": "Selisih harga koridor",
 } as const;
 
 export const en: { readonly [K in keyof typeof id]: string } = {
@@ -102,4 +110,12 @@ export const en: { readonly [K in keyof typeof id]: string } = {
   "stability.subs.allCommodities": "all commodities",
   "stability.subs.saved": "Subscription saved.",
   "stability.subs.error": "The subscription could not be saved",
+  "stability.focus.title": "Dashboard focus",
+  "stability.focus.commodity": "Commodity",
+  "stability.focus.province": "Province",
+  "stability.focus.jakarta": "DKI Jakarta (31)",
+  "stability.focus.lampung": "Lampung (18)",
+  "stability.focus.jump": "Dashboard sections",
+  "stability.focus.supply": "Supply and outlook",
+  "stability.focus.spread": "Corridor spread",
 };

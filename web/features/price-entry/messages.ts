@@ -1,0 +1,118 @@
+/** Messages of this feature, merged into the app's dictionaries by lib/i18n.ts. */
+export const id = {
+  "priceEntry.nav": "Catat harga",
+  "priceEntry.title": "Catat harga pasar",
+  "priceEntry.intro":
+    "Untuk petugas pencatat harga. Formulir ini tetap bisa dipakai tanpa sinyal: harga disimpan di perangkat lalu dikirim saat tersambung lagi.",
+  "priceEntry.market": "Pasar",
+  "priceEntry.marketPick": "Pilih pasar",
+  "priceEntry.date": "Tanggal",
+  "priceEntry.dateHint": "Tanggal pengamatan (WIB).",
+  "priceEntry.commodities": "Harga per komoditas",
+  "priceEntry.commoditiesHint":
+    "Isi harga dalam rupiah tanpa desimal, mis. 14500. Kosongkan yang tidak dicatat.",
+  "priceEntry.perUnit": "per {unit}",
+  "priceEntry.reference": "{kind} {price}",
+  "priceEntry.slip": "Jauh dari {kind}: periksa lagi. Harga seperti ini akan ditahan untuk ditinjau.",
+  "priceEntry.invalidPrice": "Masukkan angka rupiah bulat antara 1 dan 100.000.000.",
+  "priceEntry.needMarket": "Pilih pasar dulu.",
+  "priceEntry.needDate": "Isi tanggal pengamatan.",
+  "priceEntry.futureDate": "Tanggal tidak boleh setelah hari ini.",
+  "priceEntry.nothing": "Isi paling sedikit satu harga.",
+  "priceEntry.save": "Simpan",
+  "priceEntry.saved": "{n} harga disimpan di perangkat.",
+  "priceEntry.notStored":
+    "Perangkat menolak menyimpan antrean (penyimpanan penuh atau mode pribadi). Jangan muat ulang halaman sebelum harga terkirim.",
+  "priceEntry.online": "Tersambung",
+  "priceEntry.offline": "Tanpa sinyal",
+  "priceEntry.waiting": "{n} entri menunggu dikirim",
+  "priceEntry.noneWaiting": "Tidak ada entri yang menunggu dikirim",
+  "priceEntry.sendNow": "Kirim sekarang",
+  "priceEntry.sending": "Mengirim…",
+  "priceEntry.willSend": "Akan dikirim otomatis saat perangkat tersambung lagi.",
+  "priceEntry.signedOut":
+    "Sesi berakhir. Masuk lagi untuk mengirim entri yang menunggu; entri tetap tersimpan.",
+  "priceEntry.forbidden": "Akun ini tidak boleh mencatat harga. Entri tetap tersimpan di perangkat.",
+  "priceEntry.serverBusy": "Server sedang sibuk. Entri dicoba lagi nanti.",
+  "priceEntry.offlineReady": "Halaman ini siap dibuka tanpa sinyal.",
+  "priceEntry.offlineMode":
+    "Tanpa sinyal: sesi tidak dapat diperiksa. Harga disimpan di perangkat atas nama akun terakhir yang memakai formulir ini.",
+  "priceEntry.firstVisitOnline":
+    "Buka halaman ini sekali saat tersambung agar daftar pasar dan komoditas tersimpan.",
+  "priceEntry.otherAccount":
+    "{n} entri dari akun lain menunggu di perangkat ini; dikirim saat akun itu masuk.",
+  "priceEntry.notRecorder": "Pencatatan harga hanya untuk dinas dan BUMD.",
+  "priceEntry.signIn": "Masuk untuk mencatat harga",
+  "priceEntry.entries": "Entri di perangkat ini",
+  "priceEntry.entriesEmpty": "Belum ada entri.",
+  "priceEntry.entriesNote":
+    "Entri yang sudah dijawab server dihapus dari perangkat setelah 7 hari, atau saat Anda membersihkannya.",
+  "priceEntry.clearAnswered": "Bersihkan yang sudah dijawab",
+  "priceEntry.remove": "Hapus",
+  "priceEntry.removeLabel": "Hapus entri {name}",
+  "priceEntry.state.waiting": "Menunggu dikirim",
+  "priceEntry.state.inserted": "Diterima",
+  "priceEntry.state.unchanged": "Diterima (sudah tercatat)",
+  "priceEntry.state.updated": "Diterima, menggantikan harga sebelumnya",
+  "priceEntry.state.held": "Ditahan untuk ditinjau (kemungkinan salah ketik)",
+  "priceEntry.state.rejected": "Ditolak",
+} as const;
+
+export const en: { readonly [K in keyof typeof id]: string } = {
+  "priceEntry.nav": "Record prices",
+  "priceEntry.title": "Record market prices",
+  "priceEntry.intro":
+    "For price enumerators. This form works without a signal: prices are kept on the device and sent once it is connected again.",
+  "priceEntry.market": "Market",
+  "priceEntry.marketPick": "Choose a market",
+  "priceEntry.date": "Date",
+  "priceEntry.dateHint": "Day of the observation (WIB).",
+  "priceEntry.commodities": "Price per commodity",
+  "priceEntry.commoditiesHint":
+    "Whole rupiah without decimals, e.g. 14500. Leave blank what you did not record.",
+  "priceEntry.perUnit": "per {unit}",
+  "priceEntry.reference": "{kind} {price}",
+  "priceEntry.slip": "Far from the {kind}: please check. A price like this will be held for review.",
+  "priceEntry.invalidPrice": "Enter a whole rupiah amount between 1 and 100,000,000.",
+  "priceEntry.needMarket": "Choose a market first.",
+  "priceEntry.needDate": "Enter the day of the observation.",
+  "priceEntry.futureDate": "The date cannot be after today.",
+  "priceEntry.nothing": "Enter at least one price.",
+  "priceEntry.save": "Save",
+  "priceEntry.saved": "{n} prices kept on the device.",
+  "priceEntry.notStored":
+    "The device refused to store the queue (storage full or private mode). Do not reload the page before the prices are sent.",
+  "priceEntry.online": "Online",
+  "priceEntry.offline": "No signal",
+  "priceEntry.waiting": "{n} entries waiting to send",
+  "priceEntry.noneWaiting": "No entries waiting to send",
+  "priceEntry.sendNow": "Send now",
+  "priceEntry.sending": "Sending…",
+  "priceEntry.willSend": "They are sent automatically when the device is connected again.",
+  "priceEntry.signedOut":
+    "Your session has ended. Sign in again to send the waiting entries; they stay stored.",
+  "priceEntry.forbidden": "This account may not record prices. The entries stay on the device.",
+  "priceEntry.serverBusy": "The server is busy. The entries will be tried again later.",
+  "priceEntry.offlineReady": "This page is ready to open without a signal.",
+  "priceEntry.offlineMode":
+    "No signal: the session cannot be checked. Prices are kept on the device for the last account that used this form.",
+  "priceEntry.firstVisitOnline":
+    "Open this page once while connected so the markets and commodities are stored.",
+  "priceEntry.otherAccount":
+    "{n} entries from another account wait on this device; they are sent when it signs in.",
+  "priceEntry.notRecorder": "Price recording is for the dinas and BUMDs only.",
+  "priceEntry.signIn": "Sign in to record prices",
+  "priceEntry.entries": "Entries on this device",
+  "priceEntry.entriesEmpty": "No entries yet.",
+  "priceEntry.entriesNote":
+    "Entries the server has answered are removed from the device after 7 days, or when you clear them.",
+  "priceEntry.clearAnswered": "Clear answered entries",
+  "priceEntry.remove": "Remove",
+  "priceEntry.removeLabel": "Remove entry {name}",
+  "priceEntry.state.waiting": "Waiting to send",
+  "priceEntry.state.inserted": "Accepted",
+  "priceEntry.state.unchanged": "Accepted (already recorded)",
+  "priceEntry.state.updated": "Accepted, replacing the earlier price",
+  "priceEntry.state.held": "Held for review (likely a typing slip)",
+  "priceEntry.state.rejected": "Rejected",
+} as const;
