@@ -140,6 +140,16 @@ beforeAll(async () => {
     sglns[site] = w.sgln;
   }
 
+  // The Dinas hears of chili in Jakarta: alerts and, below, the recommendations awaiting a decision.
+  await ok(
+    await call("POST", tokens.dinas as string, "/api/v1/stability/subscriptions", {
+      commodityCode: CHILI,
+      regionCode: "31",
+      minLevel: "siaga",
+    }),
+    201,
+  );
+
   // Demand the Dinas configures: 20 t of cabai rawit a day in Jakarta, elasticity −0.5, no seasonality.
   await ok(
     await call("PUT", tokens.dinas as string, `/api/v1/supply/plans/${CHILI}/31`, {
@@ -218,6 +228,21 @@ describe("recommendations from alerts and the supply position", () => {
         kg: 5_000,
       }),
     ]);
+  });
+
+  it("tells subscribed officials that each new recommendation awaits their decision, once", async () => {
+    const inbox = await ok<{ items: { kind: string; title: { en: string }; body: { en: string } }[] }>(
+      await call("GET", tokens.dinas as string, "/api/v1/notifications?limit=200"),
+    );
+    const recs = inbox.items.filter((n) => n.kind === "stability.recommendation").map((n) => n.title.en);
+    expect(recs.sort()).toEqual([
+      "Recommendation: Bring Lampung supply forward",
+      "Recommendation: Buy at harvest",
+      "Recommendation: Release stock to markets",
+    ]);
+    expect(inbox.items.find((n) => n.title.en.includes("Release"))?.body.en).toMatch(
+      /2\.3 t, awaits a decision/,
+    );
   });
 
   it("keeps one open recommendation per action when recomputed", async () => {

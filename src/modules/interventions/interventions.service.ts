@@ -12,6 +12,7 @@ import type { StabilityService } from "../stability";
 import type { SupplyService } from "../supply";
 import { addDays } from "./domain/dates";
 import { meanPrice, type PriceResponse, responseFromLedger } from "./domain/effect";
+import { mass } from "./domain/text";
 import "./interventions.errors";
 import {
   type Alert,
@@ -46,6 +47,12 @@ export const BEFORE_DAYS = 7;
 export const AFTER_DAYS = 14;
 
 const ACTION_LEVELS = new Set(["siaga", "krisis"]);
+const KIND_NAMES: Record<Draft["kind"], { id: string; en: string }> = {
+  release_stock: { id: "Lepas stok ke pasar", en: "Release stock to markets" },
+  ship_forward: { id: "Percepat pasokan Lampung", en: "Bring Lampung supply forward" },
+  buy_at_harvest: { id: "Beli saat panen", en: "Buy at harvest" },
+};
+
 /** A rejected action is not proposed again for a week (a market operation's length) */
 export const REJECTION_QUIET_DAYS = 7;
 
@@ -204,6 +211,7 @@ export function createInterventionsService(deps: InterventionsDeps) {
   /** Writes the drafts of one group: new ones opened, open ones refreshed, vanished ones superseded. */
   async function store(commodityCode: string, provinceCode: string, drafts: Draft[]) {
     const now = clock.now();
+    const opened: Draft[] = [];
     await db.transaction(async (tx) => {
       const open = await repo.openIn(tx, commodityCode, provinceCode);
       const byFingerprint = new Map(open.map((r) => [r.fingerprint, r]));
@@ -231,6 +239,7 @@ export function createInterventionsService(deps: InterventionsDeps) {
           };
           if (existing) await repo.updateRecommendation(tx, existing.id, fields);
           else {
+            opened.push(draft);
             await repo.insertRecommendation(tx, {
               id: newId("rec"),
               kind,
@@ -256,6 +265,24 @@ export function createInterventionsService(deps: InterventionsDeps) {
         }
       }
     });
+    // Officials subscribed to the commodity and province hear that a decision awaits them.
+    for (const d of opened) {
+      const commodity = await reference.getCommodity(d.commodityCode).catch(() => null);
+      const name = { id: commodity?.name ?? d.commodityCode, en: commodity?.nameEn ?? d.commodityCode };
+      const kind = KIND_NAMES[d.kind];
+      await stability.announce({
+        kind: "stability.recommendation",
+        commodityCode: d.commodityCode,
+        regionCode: d.regionCode,
+        level: "siaga",
+        title: { id: `Rekomendasi: ${kind.id}`, en: `Recommendation: ${kind.en}` },
+        body: {
+          id: `${kind.id} ${name.id} ${mass(d.quantityKg).id} menunggu keputusan. ${d.reasons[0]?.id ?? ""}`.trim(),
+          en: `${kind.en} of ${name.en}, ${mass(d.quantityKg).en}, awaits a decision. ${d.reasons[0]?.en ?? ""}`.trim(),
+        },
+        payload: { recommendationKind: d.kind, alertLevel: "siaga" },
+      });
+    }
   }
 
   async function refreshGroup(commodityCode: string, provinceCode: string, alerts: Alert[]) {

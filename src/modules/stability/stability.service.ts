@@ -252,6 +252,54 @@ export function createStabilityService(deps: StabilityDeps) {
   }
 
   const service = {
+    /**
+     * Tells the officials subscribed to a commodity and region (at or below `level`) something that is not
+     * a price alert, e.g. that an action awaits their decision: one outbox row per recipient and channel.
+     */
+    async announce(input: {
+      kind: string;
+      commodityCode: string;
+      regionCode: string;
+      level: Exclude<StabilityLevel, "normal">;
+      title: { id: string; en: string };
+      body: { id: string; en: string };
+      payload: Record<string, unknown>;
+    }) {
+      const subs = await db.select().from(stabilitySubscriptions);
+      const recipients = new Set(
+        subs
+          .filter(
+            (s) =>
+              (!s.commodityCode || s.commodityCode === input.commodityCode) &&
+              (!s.regionCode ||
+                regionCovers(s.regionCode, input.regionCode) ||
+                regionCovers(input.regionCode, s.regionCode)) &&
+              levelRank(input.level) >= levelRank(s.minLevel),
+          )
+          .map((s) => s.userId),
+      );
+      if (recipients.size === 0) return 0;
+      const now = clock.now();
+      await db.insert(notificationOutbox).values(
+        [...recipients].flatMap((userId) =>
+          adapters.map((a) => ({
+            id: newId("ntf"),
+            recipientUserId: userId,
+            channel: a.channel,
+            kind: input.kind,
+            titleId: input.title.id,
+            titleEn: input.title.en,
+            bodyId: input.body.id,
+            bodyEn: input.body.en,
+            payload: { commodityCode: input.commodityCode, regionCode: input.regionCode, ...input.payload },
+            createdAt: now,
+          })),
+        ),
+      );
+      await deliverPending(db, clock, adapters);
+      return recipients.size * adapters.length;
+    },
+
     /** Recompute one series (called after prices for it arrive) and deliver any notifications it raised. */
     async recomputeSeries(key: SeriesKey) {
       const e = await evaluate(key, lookups());
