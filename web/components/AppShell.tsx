@@ -77,8 +77,10 @@ export function AppShell({ children }: { children: ReactNode }) {
   const session = useSession();
   const mainRef = useRef<HTMLElement>(null);
   const interacted = useRef(false);
-  // Operators get the wide desktop console; everyone else a reading-width column.
-  const wide = location.pathname === "/" && !!session.data && isOperator(session.data.persona);
+  // Operators get the wide desktop console (tables of stock, shipments, prices); everyone else a
+  // reading-width column.
+  const inConsole = location.pathname === "/" || location.pathname.startsWith("/konsol");
+  const wide = inConsole && !!session.data && isOperator(session.data.persona);
 
   useEffect(() => {
     const mark = () => {

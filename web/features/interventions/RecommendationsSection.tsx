@@ -203,7 +203,7 @@ function RecommendationCard({
           <div className="itv-actions">
             <button
               type="button"
-              className="button"
+              className="button button-primary"
               disabled={approve.isPending || reject.isPending}
               onClick={() => approve.mutate()}
               data-testid="recommendation-approve"

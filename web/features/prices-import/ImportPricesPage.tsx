@@ -76,7 +76,7 @@ export function ImportPricesPage() {
             <div>
               <button
                 type="submit"
-                className="button"
+                className="button button-primary"
                 disabled={!file || run.isPending}
                 data-testid="prices-import-submit"
               >

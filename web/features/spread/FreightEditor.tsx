@@ -191,7 +191,12 @@ export function FreightEditor({ routes }: { routes: FreightRoute[] }) {
         >
           {t("spread.editor.add")}
         </button>
-        <button type="submit" className="button" disabled={save.isPending} data-testid="spread-editor-save">
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={save.isPending}
+          data-testid="spread-editor-save"
+        >
           {t("spread.editor.save")}
         </button>
       </div>

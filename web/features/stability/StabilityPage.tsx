@@ -77,7 +77,7 @@ function Filters({ onApply }: { onApply: (f: AlertFilters) => void }) {
         data-testid="stability-filter-date"
       />
       <div className="stab-filters-actions">
-        <button type="submit" className="button" data-testid="stability-filter-apply">
+        <button type="submit" className="button button-primary" data-testid="stability-filter-apply">
           {t("stability.filter.apply")}
         </button>
       </div>

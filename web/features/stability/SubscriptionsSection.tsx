@@ -87,7 +87,7 @@ export function SubscriptionsSection() {
         <div className="stab-filters-actions">
           <button
             type="submit"
-            className="button"
+            className="button button-primary"
             disabled={add.isPending}
             data-testid="stability-subscribe-submit"
           >

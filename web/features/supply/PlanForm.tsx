@@ -87,7 +87,12 @@ export function PlanForm({
         <ErrorAlert title={t("error.title")} message={errorMessage(save.error, t, td)} />
       ) : null}
       <StatusMessage message={saved} />
-      <button type="submit" className="button" disabled={save.isPending} data-testid="supply-plan-save">
+      <button
+        type="submit"
+        className="button button-primary"
+        disabled={save.isPending}
+        data-testid="supply-plan-save"
+      >
         {t("supply.plan.save")}
       </button>
     </form>
