@@ -1,6 +1,5 @@
 import fastifyCookie from "@fastify/cookie";
 import fastifyFormbody from "@fastify/formbody";
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
@@ -10,6 +9,7 @@ import { type RouteAccessEntry, registerAccessControl } from "./http/access";
 import { AppError } from "./http/errors";
 import { registerOpenApi } from "./http/openapi";
 import { registerProblemHandlers, sendProblem } from "./http/problem";
+import { helmetHeaders } from "./http/security-headers";
 import { registerWeb } from "./http/web";
 import { type Clock, systemClock } from "./lib/clock";
 import { newId } from "./lib/ids";
@@ -208,20 +208,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const services = createServices({ config, database, clock });
   app.decorate("services", services);
 
-  app.addHook("onRequest", async (req, reply) => {
-    reply.header("x-request-id", req.id);
-    if (!readiness.ready && !req.url.startsWith("/health")) {
-      return sendProblem(
-        req,
-        reply,
-        new AppError("service.starting", `Lumbung is ${readiness.phase}; try again shortly`, {
-          headers: { "retry-after": "2" },
-        }),
-      );
-    }
-  });
-
-  await app.register(helmet, {
+  // Security headers (helmet's, computed once), the request id, and 503 while starting. A callback hook,
+  // not an async one: it runs on every request, and a promise per request is measurable.
+  const securityHeaders = helmetHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -233,6 +222,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
   });
+  app.addHook("onRequest", (req, reply, done) => {
+    reply.headers(securityHeaders);
+    reply.header("x-request-id", req.id);
+    if (!readiness.ready && !req.url.startsWith("/health")) {
+      // Answering from a hook: the reply is sent and `done` is not called.
+      sendProblem(
+        req,
+        reply,
+        new AppError("service.starting", `Lumbung is ${readiness.phase}; try again shortly`, {
+          headers: { "retry-after": "2" },
+        }),
+      );
+      return;
+    }
+    done();
+  });
+
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
   await app.register(rateLimit, {

@@ -140,6 +140,29 @@ describe("every error is RFC 9457 problem+json with a stable code", () => {
     expectProblem(after, 401, "auth.invalid_credentials");
   });
 
+  it("every answer carries helmet's full set of security headers, errors and unknown routes too", async () => {
+    const expected = {
+      "content-security-policy":
+        "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data: blob:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';connect-src 'self'",
+      "cross-origin-opener-policy": "same-origin",
+      "cross-origin-resource-policy": "same-origin",
+      "origin-agent-cluster": "?1",
+      "referrer-policy": "no-referrer",
+      "strict-transport-security": "max-age=31536000; includeSubDomains",
+      "x-content-type-options": "nosniff",
+      "x-dns-prefetch-control": "off",
+      "x-download-options": "noopen",
+      "x-frame-options": "SAMEORIGIN",
+      "x-permitted-cross-domain-policies": "none",
+      "x-xss-protection": "0",
+    };
+    for (const url of ["/health", "/api/v1/no-such-route", "/api/v1/stability/alerts"]) {
+      const res = await t.app.inject({ method: "GET", url });
+      for (const [name, value] of Object.entries(expected))
+        expect(res.headers[name], `${url} ${name}`).toBe(value);
+    }
+  });
+
   it("responses carry security headers and a request id", async () => {
     const res = await t.app.inject({ method: "GET", url: "/health" });
     expect(res.headers["x-content-type-options"]).toBe("nosniff");

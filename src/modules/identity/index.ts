@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import type { Authenticator } from "../../http/access";
+import type { Authenticator, Principal } from "../../http/access";
 import { SESSION_COOKIE } from "./identity.routes";
 import type { IdentityService } from "./identity.service";
 
@@ -14,10 +14,13 @@ export {
 } from "./identity.service";
 export { MEMBERSHIP_ROLES, ORGANISATION_KINDS, type OrganisationKind } from "./identity.tables";
 
+const ANONYMOUS: Principal = Object.freeze({ type: "anonymous" });
+
 /** Bearer header first (API clients, partners), then the web session cookie. */
 export function identityAuthenticator(identity: IdentityService): Authenticator {
   return (req: FastifyRequest) => {
     const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    return identity.authenticate(bearer ?? req.cookies?.[SESSION_COOKIE]);
+    const token = bearer ?? req.cookies?.[SESSION_COOKIE];
+    return token ? identity.authenticate(token) : ANONYMOUS;
   };
 }
