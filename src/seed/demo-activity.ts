@@ -224,6 +224,15 @@ export async function seedDemoActivity(
 ): Promise<void> {
   const today = jakartaDate(now);
   const dinas = await principalOf(db, "dinas@lumbung.test");
+  // The Dinas and Food Station hear of Jakarta's alerts and recommendations in their inbox.
+  const bumd = await principalOf(db, "bumd@lumbung.test");
+  for (const official of [dinas, bumd]) {
+    await services.stability.subscribe(official, {
+      commodityCode: null,
+      regionCode: "31",
+      minLevel: "siaga",
+    });
+  }
   await seedStock(db, services, today);
   await seedPrices(services, dinas, today, days);
   // Chili demand for the demo's recommendations; rice has its sourced default plan.

@@ -241,7 +241,7 @@ describe("recommendations from alerts and the supply position", () => {
       "Recommendation: Release stock to markets",
     ]);
     expect(inbox.items.find((n) => n.title.en.includes("Release"))?.body.en).toMatch(
-      /2\.3 t, awaits a decision/,
+      /: .*, 2\.3 t\. Awaits a decision\./,
     );
   });
 

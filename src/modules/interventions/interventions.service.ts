@@ -277,8 +277,8 @@ export function createInterventionsService(deps: InterventionsDeps) {
         level: "siaga",
         title: { id: `Rekomendasi: ${kind.id}`, en: `Recommendation: ${kind.en}` },
         body: {
-          id: `${kind.id} ${name.id} ${mass(d.quantityKg).id} menunggu keputusan. ${d.reasons[0]?.id ?? ""}`.trim(),
-          en: `${kind.en} of ${name.en}, ${mass(d.quantityKg).en}, awaits a decision. ${d.reasons[0]?.en ?? ""}`.trim(),
+          id: `${kind.id}: ${name.id}, ${mass(d.quantityKg).id}. Menunggu keputusan. ${d.reasons[0]?.id ?? ""}`.trim(),
+          en: `${kind.en}: ${name.en}, ${mass(d.quantityKg).en}. Awaits a decision. ${d.reasons[0]?.en ?? ""}`.trim(),
         },
         payload: { recommendationKind: d.kind, alertLevel: "siaga" },
       });
