@@ -163,7 +163,8 @@ beforeAll(async () => {
   );
 
   // Stock: 1,500 + 800 kg with Food Station in Jakarta, 5,000 kg with the Gapoktan in Lampung.
-  lots.push(await declareLot(1_500), await declareLot(800), await declareLot(5_000));
+  // The fourth lot is still at the Gapoktan's farm: what buying at harvest can buy now.
+  lots.push(await declareLot(1_500), await declareLot(800), await declareLot(5_000), await declareLot(1_200));
   const fs = await pglnOf(orgs.foodStation);
   await receive(tokens.bumd as string, JKT, fs, [
     [lots[0] as string, 1_500],
@@ -270,6 +271,22 @@ describe("recommendations from alerts and the supply position", () => {
       403,
       "auth.forbidden",
     );
+  });
+});
+
+describe("buying at harvest", () => {
+  it("buys what is declared and still at the farm, as a ro-ro load to the Jakarta shared warehouse", async () => {
+    const buy = of(await recommendations(), "buy_at_harvest");
+    // Only the fourth lot is at the farm: the others are in the shared warehouses.
+    expect(buy.quantityKg).toBe(1_200);
+    expect(buy.plan.shipments).toEqual([
+      expect.objectContaining({
+        shipperOrganisationId: orgs.gapoktan,
+        destinationSiteCode: JKT,
+        route: "roro",
+        kg: 1_200,
+      }),
+    ]);
   });
 });
 
@@ -415,6 +432,21 @@ describe("decisions and the ledger", () => {
     expect(of(await recommendations(), "ship_forward").status).toBe("open");
   });
 
+  it("approves buying at harvest: the koperasi's lot leaves its farm on a planned ro-ro shipment", async () => {
+    const buy = of(await recommendations(), "buy_at_harvest");
+    const itv = await ok<{ created: { id: string; kg: number }[] }>(
+      await call("POST", tokens.bumd as string, `/api/v1/stability/recommendations/${buy.id}/approve`, {}),
+      201,
+    );
+    expect(itv.created.map((c) => c.kg)).toEqual([1_200]);
+    const shipment = await ok<{ status: string; origin: { name: string }; lines: { epc: string }[] }>(
+      await call("GET", tokens.koperasi as string, `/api/v1/shipments/${itv.created[0]?.id}`),
+    );
+    expect(shipment.status).toBe("planned");
+    expect(shipment.origin.name).toMatch(/^Kebun /);
+    expect(shipment.lines.map((l) => l.epc)).toEqual([lots[3]]);
+  });
+
   it("records a rejection with its reason", async () => {
     const forward = of(await recommendations(), "ship_forward");
     const res = await call(
@@ -435,7 +467,7 @@ describe("decisions and the ledger", () => {
       commodityCode: CHILI,
       regionCode: "31",
     });
-    expect((await recommendations()).map((r) => r.kind)).toEqual(["buy_at_harvest"]);
+    expect(await recommendations()).toEqual([]);
     expectProblem(
       await call("POST", tokens.dinas as string, "/api/v1/stability/recommendations/nope/approve", {}),
       404,

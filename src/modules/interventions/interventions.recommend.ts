@@ -39,7 +39,8 @@ export interface WatchedSeries {
 export interface PlannedShipment {
   shipperOrganisationId: string;
   shipperName: string;
-  originSiteCode: string;
+  /** Null: the shipper's farm (lots bought at harvest). */
+  originSiteCode: string | null;
   originName: string;
   receiverOrganisationId: string;
   receiverName: string;
@@ -497,6 +498,40 @@ export async function draftRecommendations(
       const freight = deps.freightRpPerKg ? await deps.freightRpPerKg("roro") : null;
       const perKg = buyPrice === null ? null : Math.round(buyPrice + (freight ?? 0));
       const gap = position.leanGap;
+      // What is declared can be bought now: one ro-ro load per koperasi from its farm to the province's
+      // shared warehouse; what is still to be harvested stays an intention until it is declared.
+      const warehouse = (
+        await deps.reference.listSites({ kind: "warehouse", regionCode: provinceCode })
+      ).find((s) => s.operatorOrganisationId);
+      const shipments: PlannedShipment[] = [];
+      let left = Math.floor(kg);
+      if (warehouse && provinceCode !== "18") {
+        const byOrg = new Map<string, PlannedShipment>();
+        for (const lot of lampung.lots) {
+          if (left <= 0) break;
+          const take = Math.min(Math.floor(lot.kg), left);
+          if (take <= 0) continue;
+          left -= take;
+          const s = byOrg.get(lot.organisationId) ?? {
+            shipperOrganisationId: lot.organisationId,
+            shipperName: lot.organisationName,
+            originSiteCode: null,
+            originName: `Kebun ${lot.organisationName}`,
+            receiverOrganisationId: warehouse.operatorOrganisationId as string,
+            receiverName: warehouse.name,
+            destinationSiteCode: warehouse.code,
+            destinationName: warehouse.name,
+            route: "roro" as const,
+            departureDate: tomorrow,
+            kg: 0,
+            lines: [],
+          };
+          s.kg += take;
+          s.lines.push({ epc: lot.lgtin, kg: take });
+          byOrg.set(lot.organisationId, s);
+        }
+        shipments.push(...byOrg.values());
+      }
       drafts.push({
         kind: "buy_at_harvest",
         commodityCode,
@@ -506,6 +541,7 @@ export async function draftRecommendations(
         endDate: gap.firstWeek > today ? addDays(gap.firstWeek, -1) : addDays(today, 13),
         plan: {
           ...emptyPlan,
+          shipments,
           sources: { declaredLotsKg: lampung.declaredLotsKg, expectedKg: lampung.expectedKg },
         },
         costRp: perKg === null ? 0 : perKg * Math.floor(kg),

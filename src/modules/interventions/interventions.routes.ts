@@ -28,7 +28,7 @@ const Id = z.object({ id: z.string().min(1).max(64) });
 const PlannedShipment = z.object({
   shipperOrganisationId: z.string(),
   shipperName: z.string(),
-  originSiteCode: z.string(),
+  originSiteCode: z.string().nullable().meta({ description: "null: the shipper's farm" }),
   originName: z.string(),
   receiverOrganisationId: z.string(),
   receiverName: z.string(),

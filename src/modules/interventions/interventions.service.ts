@@ -53,6 +53,12 @@ const KIND_NAMES: Record<Draft["kind"], { id: string; en: string }> = {
   buy_at_harvest: { id: "Beli saat panen", en: "Buy at harvest" },
 };
 
+const NOTE_PREFIX: Record<Draft["kind"], string> = {
+  release_stock: "Operasi pasar",
+  ship_forward: "Pengiriman dipercepat",
+  buy_at_harvest: "Pembelian saat panen",
+};
+
 /** A rejected action is not proposed again for a week (a market operation's length) */
 export const REJECTION_QUIET_DAYS = 7;
 
@@ -317,14 +323,19 @@ export function createInterventionsService(deps: InterventionsDeps) {
   /** The stock a release or shipment would take must still be there, lot by lot. */
   async function requireStock(row: RecommendationRow, planned: PlannedShipment[]) {
     const needed = new Map<string, number>();
-    for (const s of planned) {
+    // Farm lots are checked by the shipments module itself (declared, less what was packed or shipped).
+    for (const s of planned.filter((p) => p.originSiteCode !== null)) {
       for (const l of s.lines) {
         const key = `${s.originSiteCode}|${s.shipperOrganisationId}|${l.epc}`;
         needed.set(key, (needed.get(key) ?? 0) + l.kg);
       }
     }
     if (needed.size === 0) return;
-    const provinces = new Set(planned.map((s) => (s.route === "roro" ? "18" : row.regionCode)));
+    const provinces = new Set(
+      planned
+        .filter((s) => s.originSiteCode !== null)
+        .map((s) => (s.route === "roro" ? "18" : row.regionCode)),
+    );
     const have = new Map<string, number>();
     for (const p of provinces) {
       const position = await supply.position(row.commodityCode, p);
@@ -363,7 +374,7 @@ export function createInterventionsService(deps: InterventionsDeps) {
         const acting = await actingFor(official, s.shipperOrganisationId);
         const shipment = await shipments.create(acting, {
           receiverOrganisationId: s.receiverOrganisationId,
-          originSiteCode: s.originSiteCode,
+          originSiteCode: s.originSiteCode ?? undefined,
           destinationSiteCode: s.destinationSiteCode,
           route: s.route,
           // Morning departure in WIB on the planned day.
@@ -371,7 +382,7 @@ export function createInterventionsService(deps: InterventionsDeps) {
           lines: s.lines.map((l) =>
             l.epc.startsWith("urn:epc:id:sscc:") ? { sscc: l.epc } : { epc: l.epc, kg: l.kg },
           ),
-          notes: `${row.kind === "release_stock" ? "Operasi pasar" : "Pengiriman dipercepat"} — rekomendasi ${row.id}, disetujui ${official.name}`,
+          notes: `${NOTE_PREFIX[row.kind]} — rekomendasi ${row.id}, disetujui ${official.name}`,
         });
         created.push({
           type: "shipment",

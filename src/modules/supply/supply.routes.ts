@@ -74,6 +74,15 @@ const PositionSchema = z
     lampung: z.object({
       declaredLotsKg: z.number(),
       declaredLots: z.number().int(),
+      lots: z.array(
+        z.object({
+          lgtin: z.string(),
+          organisationId: z.string(),
+          organisationName: z.string(),
+          harvestDate: z.string(),
+          kg: z.number(),
+        }),
+      ),
       warehouseKg: z.number(),
       expectedKg: z.number(),
     }),

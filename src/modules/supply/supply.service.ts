@@ -101,6 +101,14 @@ export interface SupplyPosition {
     /** Harvest lots declared in the last 30 days that no shipment carries yet. */
     declaredLotsKg: number;
     declaredLots: number;
+    /** Those lots, oldest declaration first, with what is left of each at the farm. */
+    lots: {
+      lgtin: string;
+      organisationId: string;
+      organisationName: string;
+      harvestDate: string;
+      kg: number;
+    }[];
     /** Available stock of the commodity in Lampung's shared warehouse(s). */
     warehouseKg: number;
     /** Sum of the harvest profile over the outlook's 16 weeks. */
@@ -287,21 +295,38 @@ export function createSupplyService(deps: SupplyDeps) {
   async function lampungOf(commodityCode: string, day: string) {
     const from = wibDayStart(addDays(day, -(DECLARED_LOT_DAYS - 1)));
     const to = wibDayStart(addDays(day, 1));
-    const [lots, warehouses] = await Promise.all([
+    const [lots, allWarehouses] = await Promise.all([
       deps.lots.declaredLots({ commodityCode, regionCode: LAMPUNG, from, to }),
-      reference.listSites({ regionCode: LAMPUNG, kind: "warehouse" }),
+      reference.listSites({ kind: "warehouse" }),
     ]);
+    const warehouses = allWarehouses.filter((w) => w.regionCode.startsWith(LAMPUNG));
     const committed = await deps.shipments.committedLotGrams(lots.map((l) => l.lgtin));
+    // A lot already in any shared warehouse is not at the farm any more, however it got there.
+    const stored = new Map<string, number>();
+    for (const h of await deps.warehouse.availableHoldings({
+      siteCodes: allWarehouses.map((w) => w.code),
+      commodityCode,
+    })) {
+      for (const l of h.lots) stored.set(l.epc, (stored.get(l.epc) ?? 0) + l.grams);
+    }
     const open = lots
-      .map((l) => Math.max(0, l.grams - (committed.get(l.lgtin) ?? 0)))
-      .filter((grams) => grams > 0);
+      .map((l) => ({
+        lgtin: l.lgtin,
+        organisationId: l.organisationId,
+        organisationName: l.organisationName,
+        harvestDate: l.harvestDate,
+        // What left on shipments usually is what a warehouse now holds: the larger of the two, not both.
+        grams: Math.max(0, l.grams - Math.max(committed.get(l.lgtin) ?? 0, stored.get(l.lgtin) ?? 0)),
+      }))
+      .filter((l) => l.grams > 0);
     const stock = await deps.warehouse.availableHoldings({
       siteCodes: warehouses.map((s) => s.code),
       commodityCode,
     });
     return {
-      declaredLotsKg: kgOf(open.reduce((s, g) => s + g, 0)),
+      declaredLotsKg: kgOf(open.reduce((s, l) => s + l.grams, 0)),
       declaredLots: open.length,
+      lots: open.map(({ grams, ...l }) => ({ ...l, kg: kgOf(grams) })),
       warehouseKg: kgOf(stock.reduce((s, h) => s + h.grams, 0)),
     };
   }

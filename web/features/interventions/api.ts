@@ -12,7 +12,8 @@ export type RecommendationStatus = "open" | "approved" | "rejected" | "supersede
 export interface PlannedShipment {
   shipperOrganisationId: string;
   shipperName: string;
-  originSiteCode: string;
+  /** null: the shipper's farm. */
+  originSiteCode: string | null;
   originName: string;
   receiverName: string;
   destinationSiteCode: string;
