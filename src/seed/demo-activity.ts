@@ -2,8 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Database } from "../db/client";
 import type { Principal } from "../http/access";
 import { jakartaDate } from "../lib/time";
-import { identityRepository } from "../modules/identity";
-import { personaFor } from "../modules/identity/identity.service";
+import { identityRepository, personaFor } from "../modules/identity";
 
 /**
  * Demo mode only: three months of SYNTHETIC prices up to today and some stock in the shared warehouses,
@@ -30,7 +29,7 @@ interface Series {
   marketCode: string;
   level: "producer" | "wholesale" | "retail";
   base: number;
-  /** Extra relative rise over the last `spreadDays` days (a spike), 0 for a calm series. */
+  /** Extra relative rise over the last SPIKE_DAYS days (a spike); none for a calm series. */
   spike?: number;
 }
 

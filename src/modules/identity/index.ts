@@ -11,6 +11,7 @@ export {
   hashToken,
   type IdentityService,
   PARTNER_TOKEN_TTL_SECONDS,
+  personaFor,
 } from "./identity.service";
 export { MEMBERSHIP_ROLES, ORGANISATION_KINDS, type OrganisationKind } from "./identity.tables";
 
