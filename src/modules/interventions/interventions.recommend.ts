@@ -1,3 +1,4 @@
+import { addDays, dayNumber } from "../../lib/dates";
 import { jakartaDate } from "../../lib/time";
 import type { PricesService } from "../prices";
 import type { ReferenceService } from "../reference";
@@ -5,7 +6,6 @@ import type { ShipmentsService } from "../shipments";
 import { ceilingFor, type StabilityService } from "../stability";
 import type { Holding, SupplyPosition, SupplyService } from "../supply";
 import { assignLines, type Pick, pickFefo, type SourceHolding, splitByWeight } from "./domain/allocate";
-import { addDays, dayNumber } from "./domain/dates";
 import {
   expectedPriceChangePct,
   kgToReach,
@@ -108,6 +108,7 @@ export interface RecommendDeps {
 }
 
 type Pick2<T, K extends keyof T> = { [P in K]: T[P] };
+type Market = Awaited<ReturnType<PricesService["listMarkets"]>>[number];
 
 interface MarketPrice {
   marketId: string;
@@ -122,12 +123,13 @@ interface MarketPrice {
 /** Latest price of each market of a level under a region, within FRESH_DAYS of today. */
 async function marketPrices(
   deps: RecommendDeps,
+  allMarkets: Market[],
   commodityCode: string,
   regionPrefix: string,
   level: "producer" | "wholesale" | "retail",
   today: string,
 ): Promise<MarketPrice[]> {
-  const markets = (await deps.prices.listMarkets()).filter(
+  const markets = allMarkets.filter(
     (m) =>
       m.level === level && (m.regionCode === regionPrefix || m.regionCode.startsWith(`${regionPrefix}.`)),
   );
@@ -221,10 +223,11 @@ export async function draftRecommendations(
   const { commodityCode, provinceCode, alerts } = input;
   const today = jakartaDate(input.now);
   const tomorrow = addDays(today, 1);
-  const [position, commodity, fromLedger] = await Promise.all([
+  const [position, commodity, fromLedger, allMarkets] = await Promise.all([
     deps.supply.position(commodityCode, provinceCode),
     deps.reference.getCommodity(commodityCode),
     deps.ledgerResponse(commodityCode),
+    deps.prices.listMarkets(),
   ]);
   const plan = position.plan;
   const r = response(position, fromLedger);
@@ -232,7 +235,7 @@ export async function draftRecommendations(
   const name = { id: commodity.name.toLowerCase(), en: commodity.nameEn.toLowerCase() };
   const place = position.regionName;
 
-  const retail = await marketPrices(deps, commodityCode, provinceCode, "retail", today);
+  const retail = await marketPrices(deps, allMarkets, commodityCode, provinceCode, "retail", today);
   const priced = retail.filter((m) => m.latest);
   const priceNow = meanPrice(priced.map((m) => (m.latest as { price: number }).price));
   const refs = commodity.referencePriceHistory.map((row) => ({ ...row, commodityCode }));
@@ -355,7 +358,14 @@ export async function draftRecommendations(
       const shippedKg = shipments.reduce((s, x) => s + x.kg, 0);
       if (shippedKg >= MIN_ACTION_KG) {
         released = shippedKg;
-        const wholesale = await marketPrices(deps, commodityCode, provinceCode, "wholesale", today);
+        const wholesale = await marketPrices(
+          deps,
+          allMarkets,
+          commodityCode,
+          provinceCode,
+          "wholesale",
+          today,
+        );
         const replacement = meanPrice(wholesale.flatMap((m) => (m.latest ? [m.latest.price] : [])));
         const releasePrice = target as number;
         const perKg = replacement === null ? null : Math.max(0, Math.round(replacement - releasePrice));
@@ -493,7 +503,7 @@ export async function draftRecommendations(
     const available = lampung.declaredLotsKg + lampung.expectedKg;
     const kg = Math.min(position.leanGap.maxGapKg, available);
     if (kg >= MIN_ACTION_KG) {
-      const producers = await marketPrices(deps, commodityCode, "18", "producer", today);
+      const producers = await marketPrices(deps, allMarkets, commodityCode, "18", "producer", today);
       const buyPrice = meanPrice(producers.flatMap((m) => (m.latest ? [m.latest.price] : [])));
       const freight = deps.freightRpPerKg ? await deps.freightRpPerKg("roro") : null;
       const perKg = buyPrice === null ? null : Math.round(buyPrice + (freight ?? 0));

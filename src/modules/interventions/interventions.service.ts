@@ -2,6 +2,7 @@ import type { Database } from "../../db/client";
 import type { Principal } from "../../http/access";
 import { AppError } from "../../http/errors";
 import type { Clock } from "../../lib/clock";
+import { addDays } from "../../lib/dates";
 import { newId } from "../../lib/ids";
 import { jakartaDate } from "../../lib/time";
 import { type IdentityService, identityRepository } from "../identity";
@@ -10,8 +11,7 @@ import type { ReferenceService } from "../reference";
 import type { ShipmentsService } from "../shipments";
 import type { StabilityService } from "../stability";
 import type { SupplyService } from "../supply";
-import { addDays } from "./domain/dates";
-import { meanPrice, type PriceResponse, responseFromLedger } from "./domain/effect";
+import { MIN_CALIBRATION, meanPrice, type PriceResponse, responseFromLedger } from "./domain/effect";
 import { mass } from "./domain/text";
 import "./interventions.errors";
 import {
@@ -106,10 +106,13 @@ export function createInterventionsService(deps: InterventionsDeps) {
 
   /** Measured response of the commodity's past interventions that added supply. */
   async function ledgerResponse(commodityCode: string): Promise<PriceResponse | null> {
-    const rows = await repo.listInterventions(db, { commodityCode, limit: 200, offset: 0 });
+    const rows = (await repo.listInterventions(db, { commodityCode, limit: 200, offset: 0 })).filter(
+      (row) => row.kind !== "buy_at_harvest",
+    );
+    // This runs after every price write: no price reads while too few interventions could calibrate.
+    if (rows.length < MIN_CALIBRATION) return null;
     const past: { supplySharePct: number; measuredPct: number }[] = [];
     for (const row of rows) {
-      if (row.kind === "buy_at_harvest") continue;
       const m = await measure(row);
       const share = (row.priceBefore as { supplySharePct?: number }).supplySharePct;
       if (m.effectPct !== null && m.complete && share)

@@ -28,8 +28,4 @@ export function checkOutlier(price: number, recent: number[]): OutlierVerdict {
   return { held: false };
 }
 
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays } from "../../../lib/dates";

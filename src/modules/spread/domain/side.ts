@@ -1,7 +1,6 @@
-/** Calendar arithmetic on ISO dates, in UTC so no time zone leaks in. */
-export function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
+import { addDays } from "../../../lib/dates";
+
+export { addDays };
 
 export interface PricePoint {
   date: string;

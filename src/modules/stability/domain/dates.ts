@@ -1,18 +1,6 @@
 /** Calendar arithmetic on ISO dates (YYYY-MM-DD) and months (YYYY-MM), in UTC so no time zone leaks in. */
 
-const DAY_MS = 86_400_000;
-
-export function dayNumber(iso: string): number {
-  return Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
-}
-
-export function isoFromDayNumber(n: number): string {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function addDays(iso: string, days: number): string {
-  return isoFromDayNumber(dayNumber(iso) + days);
-}
+export { addDays, dayNumber, isoFromDayNumber } from "../../../lib/dates";
 
 /** Months since year 0, so consecutive months differ by one. */
 export function monthIndex(month: string): number {

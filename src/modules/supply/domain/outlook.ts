@@ -1,3 +1,4 @@
+import { addDays } from "../../../lib/dates";
 /**
  * The supply outlook of a commodity in a province: stock now rolled forward week by week with the
  * shipments due and what the market brings in against demand. Pure; the formulas are in
@@ -32,14 +33,9 @@ export interface WeekProjection {
   lean: boolean;
 }
 
-const DAY_MS = 86_400_000;
-
 const utc = (day: string) => Date.parse(`${day}T00:00:00Z`);
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-export function addDays(day: string, days: number): string {
-  return dayOf(utc(day) + days * DAY_MS);
-}
+export { addDays };
 
 /** The Monday of the week a day falls in (ISO weeks: Monday first). */
 export function mondayOf(day: string): string {

@@ -1,3 +1,4 @@
+import { addDays } from "../../../lib/dates";
 /**
  * Capacity bookings: space a tenant reserves in a zone for a range of days (both ends included).
  * On no day may the confirmed bookings of a zone together exceed its mass or its pallet places. Pure.
@@ -26,9 +27,7 @@ const toDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 export const earlierDay = (a: string, b: string): string => [a, b].sort()[0] as string;
 export const laterDay = (a: string, b: string): string => [a, b].sort()[1] as string;
 
-export function addDays(day: string, n: number): string {
-  return toDay(toTime(day) + n * DAY_MS);
-}
+export { addDays };
 
 /** Days from `from` to `to`, both included (empty when `to` is before `from`). */
 export function daysOf(span: Span): string[] {
