@@ -9,6 +9,7 @@ import { type RouteAccessEntry, registerAccessControl } from "./http/access";
 import { AppError } from "./http/errors";
 import { registerOpenApi } from "./http/openapi";
 import { registerProblemHandlers, sendProblem } from "./http/problem";
+import { deferredChildLogger } from "./http/request-logger";
 import { helmetHeaders } from "./http/security-headers";
 import { registerWeb } from "./http/web";
 import { type Clock, systemClock } from "./lib/clock";
@@ -199,6 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     requestIdHeader: "x-request-id",
     genReqId: () => newId("req"),
+    childLoggerFactory: deferredChildLogger,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

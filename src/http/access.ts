@@ -124,22 +124,24 @@ export function registerAccessControl(app: FastifyInstance, authenticate: Authen
   // A callback hook: an anonymous request (the public board, the web app's files) resolves without a
   // promise, which is measurable at thousands of requests a second.
   app.addHook("onRequest", (req, _reply, done) => {
-    const decide = (principal: Principal) => {
-      req.principal = principal;
-      const rule = req.routeOptions.config?.access;
-      if (!rule) return done(); // unknown route: the not-found handler answers
-      try {
-        authorise(principal, rule);
-      } catch (err) {
-        return done(err as Error);
-      }
-      done();
-    };
     const principal = authenticate(req);
-    if (principal instanceof Promise) principal.then(decide, done);
-    else decide(principal);
+    if (principal instanceof Promise) principal.then((p) => admit(req, p, done), done);
+    else admit(req, principal, done);
   });
   return table;
+}
+
+// Module-level, not a closure per request: the hook above runs for every request.
+function admit(req: FastifyRequest, principal: Principal, done: (err?: Error) => void): void {
+  req.principal = principal;
+  const rule = req.routeOptions.config?.access;
+  if (!rule) return done(); // unknown route: the not-found handler answers
+  try {
+    authorise(principal, rule);
+  } catch (err) {
+    return done(err as Error);
+  }
+  done();
 }
 
 export function authorise(principal: Principal, rule: Access): void {
