@@ -1,10 +1,16 @@
 // Every table, for drizzle-kit and the typed client. Modules own their tables; this file only gathers them.
 export * from "../modules/audit/audit.tables";
 export * from "../modules/coldchain/coldchain.tables";
+export * from "../modules/directory/directory.tables";
 export * from "../modules/epcis/epcis.tables";
 export * from "../modules/identity/identity.tables";
 export * from "../modules/interventions/interventions.tables";
+export * from "../modules/lapor/lapor.tables";
 export * from "../modules/lots/lots.tables";
+export * from "../modules/media/media.tables";
+export * from "../modules/news/news.tables";
+export * from "../modules/notifications/notifications.tables";
+export * from "../modules/open311/open311.tables";
 export * from "../modules/prices/prices.tables";
 export * from "../modules/processing/processing.tables";
 export * from "../modules/reference/reference.tables";

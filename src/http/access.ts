@@ -135,11 +135,15 @@ export function registerAccessControl(app: FastifyInstance, authenticate: Authen
 function admit(req: FastifyRequest, principal: Principal, done: (err?: Error) => void): void {
   req.principal = principal;
   const rule = req.routeOptions.config?.access;
-  if (!rule) return done(); // unknown route: the not-found handler answers
+  if (!rule) {
+    done(); // unknown route: the not-found handler answers
+    return;
+  }
   try {
     authorise(principal, rule);
   } catch (err) {
-    return done(err as Error);
+    done(err as Error);
+    return;
   }
   done();
 }

@@ -30,7 +30,12 @@ describe("deferred request logger", () => {
     const { logger, lines } = capture("warn");
     let children = 0;
     const counting = Object.create(logger, {
-      child: { value: (...a: Parameters<typeof logger.child>) => (children++, logger.child(...a)) },
+      child: {
+        value: (...a: Parameters<typeof logger.child>) => {
+          children++;
+          return logger.child(...a);
+        },
+      },
     });
     const log = new DeferredRequestLogger(counting, { reqId: "req_2" }, {});
     log.info("not written");

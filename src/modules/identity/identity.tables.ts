@@ -99,3 +99,35 @@ export const oauthClients = pgTable("oauth_clients", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   revokedAt: timestamp("revoked_at", { withTimezone: true }),
 });
+
+/**
+ * A citizen's optional profile: the NIK is kept encrypted (AES-256-GCM under a key derived from
+ * LUMBUNG_SECRET), with a keyed hash so one NIK cannot be claimed twice, and a masked form for display.
+ */
+export const userProfiles = pgTable("user_profiles", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  nikCiphertext: text("nik_ciphertext"),
+  nikHash: text("nik_hash").unique(),
+  nikMasked: text("nik_masked"),
+  /** Home regency (Kemendagri code), for news aimed at it and for pre-filling reports. */
+  regencyCode: text("regency_code"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+});
+
+/** Consent given or withdrawn (UU 27/2022): every change is a new row; the latest per purpose holds. */
+export const consents = pgTable(
+  "consents",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose").notNull(),
+    version: text("version").notNull(),
+    granted: boolean("granted").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("consents_user_idx").on(t.userId, t.purpose, t.at)],
+);

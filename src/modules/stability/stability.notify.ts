@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import type { Clock } from "../../lib/clock";
-import { notificationOutbox } from "./stability.tables";
+import { notificationOutbox } from "../notifications/notifications.tables";
 
 export type OutboxRow = typeof notificationOutbox.$inferSelect;
 

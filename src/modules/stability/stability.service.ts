@@ -12,9 +12,10 @@ import { evaluateSeries } from "./domain/evaluate";
 import { ceilingFor, type ReferencePriceRow } from "./domain/reference";
 import { levelRank, STABILITY_LEVELS, type StabilityLevel } from "./domain/types";
 import "./stability.errors";
+// Temporary: the notifications module takes over the outbox (issue 5).
+import { notificationOutbox } from "../notifications/notifications.tables";
 import { deliverPending, inAppAdapter, type NotificationAdapter } from "./stability.notify";
 import {
-  notificationOutbox,
   stabilityAlerts,
   stabilityDeliveries,
   stabilityIndicators,

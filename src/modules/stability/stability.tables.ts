@@ -102,27 +102,3 @@ export const stabilityDeliveries = pgTable(
       .nullsNotDistinct(),
   ],
 );
-
-/** Notifications to send, one row per recipient and channel; each channel's adapter marks what it delivered. */
-export const notificationOutbox = pgTable(
-  "notification_outbox",
-  {
-    id: text("id").primaryKey(),
-    recipientUserId: text("recipient_user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    channel: text("channel").notNull(),
-    kind: text("kind").notNull(),
-    titleId: text("title_id").notNull(),
-    titleEn: text("title_en").notNull(),
-    bodyId: text("body_id").notNull(),
-    bodyEn: text("body_en").notNull(),
-    payload: jsonb("payload").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
-    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
-  },
-  (t) => [
-    index("notification_outbox_recipient_idx").on(t.recipientUserId, t.createdAt),
-    index("notification_outbox_pending_idx").on(t.channel).where(sql`${t.deliveredAt} is null`),
-  ],
-);
