@@ -16,11 +16,17 @@ import { type Clock, systemClock } from "./lib/clock";
 import { newId } from "./lib/ids";
 import { auditRoutes, auditWrites, createAuditService } from "./modules/audit";
 import { coldchainRoutes, createColdchainService } from "./modules/coldchain";
+import { createDirectoryService, directoryRoutes } from "./modules/directory";
 import { createEpcisService, epcisRoutes, glnKeyOf } from "./modules/epcis";
 import { healthRoutes, type Readiness } from "./modules/health";
 import { createIdentityService, identityAuthenticator, identityRoutes } from "./modules/identity";
 import { createInterventionsService, interventionsRoutes } from "./modules/interventions";
+import { createLaporService, laporRoutes } from "./modules/lapor";
 import { createLotsService, lotsRoutes } from "./modules/lots";
+import { createMediaService, mediaRoutes } from "./modules/media";
+import { createNewsService, newsRoutes } from "./modules/news";
+import { createNotificationsService, notificationsRoutes } from "./modules/notifications";
+import { createOpen311Service, open311Routes } from "./modules/open311";
 import { createPricesService, pricesRoutes } from "./modules/prices";
 import { createProcessingService, processingRoutes } from "./modules/processing";
 import { createReferenceService, referenceRoutes } from "./modules/reference";
@@ -158,8 +164,21 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
     freightRpPerKg: async (route) =>
       (await spread.listFreight()).find((r) => r.route === route)?.rpPerKg ?? null,
   });
+  // The citizen app (issue 5).
+  const media = createMediaService({ db, clock: deps.clock });
+  const notifications = createNotificationsService({ db, clock: deps.clock });
+  const directory = createDirectoryService({ db, clock: deps.clock });
+  const news = createNewsService({ db, clock: deps.clock, media, identity });
+  const lapor = createLaporService({ db, clock: deps.clock, media, notifications, identity, reference });
+  const open311 = createOpen311Service({ db, clock: deps.clock, lapor });
   return {
     identity,
+    media,
+    notifications,
+    directory,
+    news,
+    lapor,
+    open311,
     audit: createAuditService({ db, clock: deps.clock }),
     reference,
     epcis,
@@ -276,6 +295,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(supplyRoutes, { supply: services.supply });
   await app.register(spreadRoutes, { spread: services.spread });
   await app.register(interventionsRoutes, { interventions: services.interventions });
+  await app.register(mediaRoutes, { media: services.media });
+  await app.register(notificationsRoutes, { notifications: services.notifications });
+  await app.register(directoryRoutes, { directory: services.directory });
+  await app.register(newsRoutes, { news: services.news });
+  await app.register(laporRoutes, { lapor: services.lapor });
+  await app.register(open311Routes, { open311: services.open311 });
   await registerWeb(app, config.webDistDir);
 
   return app;

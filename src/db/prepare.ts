@@ -1,7 +1,10 @@
 import { type Config, DEFAULT_GS1_PREFIX } from "../config";
 import { systemClock } from "../lib/clock";
 import { loadColdchainDefaults } from "../modules/coldchain";
+import { loadDirectoryDefaults } from "../modules/directory";
+import { loadLaporDefaults } from "../modules/lapor";
 import { assignSiteGlns } from "../modules/lots";
+import { seedOpen311DemoKey } from "../modules/open311";
 import { loadMarkets } from "../modules/prices";
 import { loadProcessingDefaults } from "../modules/processing";
 import { createReferenceService, loadReferenceData } from "../modules/reference";
@@ -27,9 +30,14 @@ export async function prepareDatabase(
   await loadProcessingDefaults(handle.db);
   await loadColdchainDefaults(handle.db);
   await loadSupplyDefaults(handle.db);
+  await loadDirectoryDefaults(handle.db);
+  await loadLaporDefaults(handle.db);
   const reference = createReferenceService({ db: handle.db, clock: systemClock });
   await assignSiteGlns(handle.db, reference, opts.gs1Prefix ?? DEFAULT_GS1_PREFIX);
-  if (opts.demo) await seedDemo(handle.db, reference);
+  if (opts.demo) {
+    await seedDemo(handle.db, reference);
+    await seedOpen311DemoKey(handle.db);
+  }
   // PGlite runs no autovacuum: without statistics its planner misjudges the genealogy joins.
   if (handle.kind === "pglite") await handle.exec("analyze");
 }

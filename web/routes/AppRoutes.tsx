@@ -4,13 +4,18 @@ import { ErrorAlert } from "../components/Alert.tsx";
 import { AppShell } from "../components/AppShell.tsx";
 import { SignInPage, type SignInState } from "../features/auth/SignInPage.tsx";
 import { sessionEnd, useSession } from "../features/auth/session.ts";
+import { directoryRoutes } from "../features/directory/routes.tsx";
 import { CitizenHome } from "../features/home/CitizenHome.tsx";
+import { laporRoutes } from "../features/lapor/routes.tsx";
+import { laporConsoleRoutes } from "../features/lapor-console/routes.tsx";
 import { lotsRoutes } from "../features/lots/routes.tsx";
+import { newsRoutes } from "../features/news/routes.tsx";
 import { notificationsRoutes } from "../features/notifications/routes.tsx";
 import { priceEntryRoutes } from "../features/price-entry/routes.tsx";
 import { pricesBoardRoutes } from "../features/prices-board/routes.tsx";
 import { pricesImportRoutes } from "../features/prices-import/routes.tsx";
 import { processingRoutes } from "../features/processing/routes.tsx";
+import { profileRoutes } from "../features/profile/routes.tsx";
 import { shipmentsRoutes } from "../features/shipments/routes.tsx";
 import { stabilityRoutes } from "../features/stability/routes.tsx";
 import { warehouseRoutes } from "../features/warehouse/routes.tsx";
@@ -146,6 +151,11 @@ export function AppRoutes() {
         {priceEntryRoutes()}
         {pricesImportRoutes()}
         {notificationsRoutes()}
+        {directoryRoutes()}
+        {newsRoutes()}
+        {profileRoutes()}
+        {laporRoutes()}
+        {laporConsoleRoutes()}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -1,0 +1,3 @@
+export { loadDirectoryDefaults } from "./directory.defaults";
+export { directoryRoutes } from "./directory.routes";
+export { createDirectoryService, type DirectoryService } from "./directory.service";

@@ -1,0 +1,3 @@
+export { loadLaporDefaults } from "./lapor.defaults";
+export { laporRoutes } from "./lapor.routes";
+export { createLaporService, type LaporService } from "./lapor.service";

@@ -1,0 +1,2 @@
+export { notificationsRoutes } from "./notifications.routes";
+export { createNotificationsService, type NotificationsService } from "./notifications.service";
