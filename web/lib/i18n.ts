@@ -6,13 +6,19 @@
  * Placeholders are written `{name}` and filled by `translate()`.
  */
 
+import * as directory from "../features/directory/messages.ts";
+import * as home from "../features/home/messages.ts";
 import * as interventions from "../features/interventions/messages.ts";
+import * as lapor from "../features/lapor/messages.ts";
+import * as laporConsole from "../features/lapor-console/messages.ts";
 import * as lots from "../features/lots/messages.ts";
+import * as news from "../features/news/messages.ts";
 import * as notifications from "../features/notifications/messages.ts";
 import * as priceEntry from "../features/price-entry/messages.ts";
 import * as pricesBoard from "../features/prices-board/messages.ts";
 import * as pricesImport from "../features/prices-import/messages.ts";
 import * as processing from "../features/processing/messages.ts";
+import * as profile from "../features/profile/messages.ts";
 import * as shipments from "../features/shipments/messages.ts";
 import * as spread from "../features/spread/messages.ts";
 import * as stability from "../features/stability/messages.ts";
@@ -320,6 +326,12 @@ const id = {
   ...priceEntry.id,
   ...pricesImport.id,
   ...notifications.id,
+  ...directory.id,
+  ...news.id,
+  ...profile.id,
+  ...lapor.id,
+  ...laporConsole.id,
+  ...home.id,
 };
 
 export type MessageKey = keyof typeof id;
@@ -624,6 +636,12 @@ const en: Messages = {
   ...priceEntry.en,
   ...pricesImport.en,
   ...notifications.en,
+  ...directory.en,
+  ...news.en,
+  ...profile.en,
+  ...lapor.en,
+  ...laporConsole.en,
+  ...home.en,
 };
 
 export type Lang = "id" | "en";
