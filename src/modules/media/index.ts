@@ -1,2 +1,12 @@
+export { sniffImage } from "./domain/sniff";
 export { mediaRoutes } from "./media.routes";
-export { createMediaService, type MediaService } from "./media.service";
+export {
+  createMediaService,
+  MAX_SIDE_PX,
+  MAX_UPLOAD_BYTES,
+  type MediaFile,
+  type MediaService,
+  reencodeImage,
+  type StoredMedia,
+} from "./media.service";
+export { MEDIA_PURPOSES, type MediaPurpose } from "./media.tables";
