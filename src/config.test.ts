@@ -80,6 +80,21 @@ describe("loadConfig", () => {
     for (const variable of ["PORT", "DATABASE_URL", "LOG_LEVEL"]) expect(err.message).toContain(variable);
   });
 
+  it("runs the background timers by default and lets an operator turn each off", () => {
+    expect(loadConfig({}).timers).toEqual({ laporSweepSeconds: 60, notificationDispatchSeconds: 15 });
+    expect(
+      loadConfig({ LAPOR_SWEEP_INTERVAL_SECONDS: "0", NOTIFICATION_DISPATCH_INTERVAL_SECONDS: "5" }).timers,
+    ).toEqual({ laporSweepSeconds: 0, notificationDispatchSeconds: 5 });
+    const err = configError({
+      LAPOR_SWEEP_INTERVAL_SECONDS: "-1",
+      NOTIFICATION_DISPATCH_INTERVAL_SECONDS: "soon",
+    });
+    expect(err.problems.map((p) => p.split(":")[0]).sort()).toEqual([
+      "LAPOR_SWEEP_INTERVAL_SECONDS",
+      "NOTIFICATION_DISPATCH_INTERVAL_SECONDS",
+    ]);
+  });
+
   it("refuses out-of-range numbers and unknown booleans", () => {
     const err = configError({
       PORT: "70000",

@@ -43,6 +43,9 @@ const EnvSchema = z
       .int()
       .min(1024)
       .default(20 * 1024 * 1024),
+    // Background work in the API process; 0 turns a timer off (another process, or tests, run it).
+    LAPOR_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+    NOTIFICATION_DISPATCH_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(15),
     // Lumbung's own GS1 company prefix, for organisations that have none. The default is a placeholder
     // under Indonesia's 899 range: an operator sets the prefix GS1 Indonesia licensed to the platform.
     LUMBUNG_GS1_PREFIX: z
@@ -96,6 +99,8 @@ export interface Config {
   epcis: { maxEventsPerCapture: number; maxCaptureBytes: number };
   /** GS1 company prefix under which organisations without their own get GTINs, GLNs and SSCCs. */
   gs1: { platformPrefix: string };
+  /** Seconds between runs of the background timers; 0: not run by this process. */
+  timers: { laporSweepSeconds: number; notificationDispatchSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -130,5 +135,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     epcis: { maxEventsPerCapture: e.EPCIS_CAPTURE_MAX_EVENTS, maxCaptureBytes: e.EPCIS_CAPTURE_MAX_BYTES },
     gs1: { platformPrefix: e.LUMBUNG_GS1_PREFIX },
+    timers: {
+      laporSweepSeconds: e.LAPOR_SWEEP_INTERVAL_SECONDS,
+      notificationDispatchSeconds: e.NOTIFICATION_DISPATCH_INTERVAL_SECONDS,
+    },
   };
 }
