@@ -137,7 +137,8 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
     epcis.addProjector(p);
   }
   const prices = createPricesService({ db, clock: deps.clock, reference });
-  const stability = createStabilityService({ db, clock: deps.clock, reference, prices });
+  const notifications = createNotificationsService({ db, clock: deps.clock, identity });
+  const stability = createStabilityService({ db, clock: deps.clock, reference, prices, notifications });
   // Alerts follow the prices: every series a write touched is re-evaluated once the write commits.
   prices.onSeriesChanged(async (keys) => {
     for (const key of keys) await stability.recomputeSeries(key);
@@ -166,7 +167,6 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
   });
   // The citizen app (issue 5).
   const media = createMediaService({ db, clock: deps.clock });
-  const notifications = createNotificationsService({ db, clock: deps.clock });
   const directory = createDirectoryService({ db, clock: deps.clock });
   const news = createNewsService({ db, clock: deps.clock, media, identity });
   const lapor = createLaporService({ db, clock: deps.clock, media, notifications, identity, reference });

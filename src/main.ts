@@ -3,7 +3,10 @@ import { ConfigError, loadConfig } from "./config";
 import { openDatabase } from "./db/client";
 import { databaseTarget, prepareDatabase } from "./db/prepare";
 import type { Readiness } from "./modules/health";
+import { startLaporSweeper } from "./modules/lapor";
+import { startNotificationDispatcher } from "./modules/notifications";
 import { seedDemoActivity } from "./seed/demo-activity";
+import { seedLaporActivity } from "./seed/demo-lapor";
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -36,6 +39,27 @@ async function main() {
     await seedDemoActivity(database.db, app.services, new Date()).catch((err: unknown) =>
       app.log.warn({ err }, "demo prices and stock were not recorded"),
     );
+    await seedLaporActivity(database.db, app.services).catch((err: unknown) =>
+      app.log.warn({ err }, "demo reports were not filed"),
+    );
+  }
+  // Background work: overdue reports escalate and unconfirmed ones close; SMS/WhatsApp/e-mail go out.
+  const stopTimers: (() => void)[] = [];
+  if (config.timers.laporSweepSeconds > 0) {
+    stopTimers.push(
+      startLaporSweeper(app.services.lapor, {
+        intervalMs: config.timers.laporSweepSeconds * 1000,
+        onError: (err) => app.log.error({ err }, "lapor sweep failed"),
+      }),
+    );
+  }
+  if (config.timers.notificationDispatchSeconds > 0) {
+    stopTimers.push(
+      startNotificationDispatcher(app.services.notifications, {
+        intervalMs: config.timers.notificationDispatchSeconds * 1000,
+        onError: (err) => app.log.warn({ err }, "notification dispatch failed"),
+      }),
+    );
   }
   readiness.phase = "ready";
   readiness.ready = true;
@@ -49,6 +73,7 @@ async function main() {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, "shutting down");
+    for (const stop of stopTimers) stop();
     await app.close();
     await database.close();
     process.exit(0);

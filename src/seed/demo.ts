@@ -6,6 +6,8 @@ import {
   identityRepository as identity,
   type OrganisationKind,
 } from "../modules/identity";
+import { seedLaporDemo } from "../modules/lapor";
+import { seedNewsDemo } from "../modules/news";
 import type { ReferenceService } from "../modules/reference";
 import { seedSupplyDemo } from "../modules/supply";
 import { seedWarehouseDemo } from "../modules/warehouse";
@@ -151,4 +153,6 @@ export async function seedDemo(db: Database, reference: ReferenceService): Promi
   );
   await seedWarehouseDemo(db, reference, orgIds);
   await seedSupplyDemo(db, orgIds);
+  await seedLaporDemo(db, DEMO_PASSWORD);
+  await seedNewsDemo(db);
 }

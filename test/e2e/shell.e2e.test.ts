@@ -14,55 +14,56 @@ afterAll(async () => {
 });
 
 describe("web shell", () => {
-  test("a citizen signs in, sees the citizen home, switches to English and signs out", async () => {
+  test("a visitor sees the public home, signs in as a citizen, switches to English and signs out", async () => {
     await withPage(browser, "citizen", { viewport: MOBILE }, async ({ page, pageErrors, screenshot }) => {
       await page.goto(`${baseURL}/`);
-      // Not signed in: the landing is the sign-in page, in Indonesian.
-      await page.getByRole("heading", { level: 1, name: "Masuk" }).waitFor();
+      // Not signed in: the citizen home is open to everyone, in Indonesian, with a way to sign in.
+      await page.getByRole("heading", { level: 1, name: "Selamat datang di Lumbung Lampung" }).waitFor();
       expect(await htmlLang(page)).toBe("id");
-      await screenshot("sign-in-mobile");
+      await screenshot("home-anonymous-mobile");
 
+      await page.goto(`${baseURL}/masuk`);
       await signIn(page, "warga@lumbung.test");
       await page.getByTestId("citizen-home").waitFor();
-      expect(await visibleText(page.getByRole("heading", { level: 1 }))).toMatch(
-        /^Selamat (pagi|siang|sore|malam), /,
-      );
-      await page.getByRole("heading", { name: "Harga acuan pemerintah" }).waitFor();
-      // The services still to come are shown honestly, and are not links.
-      const reportTile = page.getByTestId("tile-report");
-      expect(await visibleText(reportTile)).toContain("Segera hadir");
-      expect(await reportTile.locator("a, button").count()).toBe(0);
-      // Reference prices from the API, in rupiah.
-      const prices = await visibleText(page.getByTestId("reference-prices"));
-      expect(prices).toMatch(/Rp\s?\d{1,3}(\.\d{3})+/);
-      expect(prices).toContain("Berlaku sejak");
+      await page
+        .getByRole("heading", { level: 1 })
+        .filter({ hasText: /^Selamat (pagi|siang|sore|malam), / })
+        .waitFor();
+      await page.getByRole("heading", { name: "Harga pangan hari ini" }).waitFor();
+      // The marketplace is still to come: shown honestly, and not a link.
+      const marketTile = page.getByTestId("tile-market");
+      expect(await visibleText(marketTile)).toContain("Segera hadir");
+      expect(await marketTile.locator("a, button").count()).toBe(0);
+      // Lapor is a working service now.
+      expect(await page.getByTestId("tile-report").locator("a").count()).toBe(1);
       await screenshot("citizen-home-id");
 
       await page.getByTestId("lang-toggle").click();
-      await page.getByRole("heading", { name: "Government reference prices" }).waitFor();
+      await page.getByRole("heading", { name: "Food prices today" }).waitFor();
       expect(await htmlLang(page)).toBe("en");
-      expect(await visibleText(page.getByTestId("tile-report"))).toContain("Coming soon");
+      expect(await visibleText(page.getByTestId("tile-market"))).toContain("Coming soon");
       expect(await visibleText(page.getByTestId("lang-toggle"))).toBe("ID");
       await screenshot("citizen-home-en");
 
       // The language choice survives a reload.
       await page.reload();
-      await page.getByRole("heading", { name: "Government reference prices" }).waitFor();
+      await page.getByRole("heading", { name: "Food prices today" }).waitFor();
       expect(await htmlLang(page)).toBe("en");
 
       await page.getByRole("button", { name: "Sign out" }).click();
       await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
       expect(await visibleText(page.getByRole("status"))).toContain("You have signed out.");
-      // The session cookie is gone: home sends us back to sign-in.
+      // The session cookie is gone: home greets a visitor again.
       await page.goto(`${baseURL}/`);
-      await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+      await page.getByRole("heading", { level: 1, name: "Welcome to Lumbung Lampung" }).waitFor();
+      expect(await page.getByRole("button", { name: "Sign out" }).count()).toBe(0);
       expect(pageErrors).toEqual([]);
     });
   });
 
   test("a koperasi member sees the operator console with their organisation and corridor sites", async () => {
     await withPage(browser, "koperasi", { viewport: DESKTOP }, async ({ page, pageErrors, screenshot }) => {
-      await page.goto(`${baseURL}/`);
+      await page.goto(`${baseURL}/masuk`);
       await signIn(page, "koperasi@lumbung.test");
       await page.getByTestId("console-home").waitFor();
       expect(await visibleText(page.getByTestId("org-name"))).toBe("Gapoktan Sari Makmur");
@@ -92,7 +93,7 @@ describe("web shell", () => {
 
   test("an admin sees the audit log and the organisations", async () => {
     await withPage(browser, "admin", { viewport: DESKTOP }, async ({ page, pageErrors, screenshot }) => {
-      await page.goto(`${baseURL}/`);
+      await page.goto(`${baseURL}/masuk`);
       await signIn(page, "admin@lumbung.test");
       await page.getByTestId("console-home").waitFor();
       await page.getByRole("heading", { name: "Audit log" }).waitFor();
@@ -131,7 +132,7 @@ describe("web shell", () => {
 
   test("the sign-in form can be completed with the keyboard alone", async () => {
     await withPage(browser, "keyboard", { viewport: DESKTOP }, async ({ page, screenshot }) => {
-      await page.goto(`${baseURL}/`);
+      await page.goto(`${baseURL}/masuk`);
       await page.getByRole("heading", { level: 1, name: "Masuk" }).waitFor();
 
       // The first Tab reaches the skip link.
@@ -153,7 +154,7 @@ describe("web shell", () => {
       await page.keyboard.press("Enter");
 
       await page.getByTestId("citizen-home").waitFor();
-      await page.getByRole("heading", { name: "Harga acuan pemerintah" }).waitFor();
+      await page.getByRole("heading", { name: "Harga pangan hari ini" }).waitFor();
     });
   });
 

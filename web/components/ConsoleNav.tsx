@@ -51,6 +51,11 @@ export const WORK_AREAS: readonly WorkArea[] = [
   // The price enumerators (src/modules/prices/prices.routes.ts `recorders`).
   { to: "/konsol/harga/catat", icon: "list", label: "priceEntry.nav", personas: ["dinas", "bumd"] },
   { to: "/konsol/harga/impor", icon: "list", label: "pricesImport.nav", personas: ["dinas", "bumd"] },
+  // The citizen super app's back offices (issue 5): agencies answer reports and write news; admins
+  // keep the services registry. `admin` as a persona: only admins (who see every area anyway).
+  { to: "/konsol/lapor", icon: "report", label: "home.nav.consoleReports", personas: ["dinas"] },
+  { to: "/konsol/berita", icon: "news", label: "home.nav.consoleNews", personas: ["dinas"] },
+  { to: "/konsol/layanan", icon: "services", label: "home.nav.consoleServices", personas: ["admin"] },
   { to: "/lacak", icon: "pin", label: "console.area.trace", personas: [] },
 ];
 

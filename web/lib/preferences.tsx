@@ -33,8 +33,27 @@ export function initialLang(): Lang {
   return isLang(stored) ? stored : DEFAULT_LANG;
 }
 
+function prefersMoreContrast(): boolean {
+  try {
+    return (
+      window.matchMedia("(prefers-contrast: more)").matches ||
+      window.matchMedia("(forced-colors: active)").matches
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Easy reading (large text, high contrast, bigger targets, no motion): the person's own choice when
+ * they made one on this device, else on when the system asks for more contrast. (Reduced motion on
+ * its own is honoured by the style sheet without switching the whole mode on.)
+ */
 export function initialA11y(): boolean {
-  return readStorage(A11Y_KEY) === "1";
+  const stored = readStorage(A11Y_KEY);
+  if (stored === "1") return true;
+  if (stored === "0") return false;
+  return prefersMoreContrast();
 }
 
 /** Apply the stored preferences to <html> before React renders, so nothing flashes. */

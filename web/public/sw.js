@@ -1,16 +1,32 @@
 /*
- * Lumbung's service worker: just enough for the enumerator form to open without a signal.
+ * Lumbung's service worker: the app shell opens without a signal after one visit.
  *
- * - Hashed build files (/assets/*) never change, so they are served from the cache once fetched.
+ * - On install it precaches the app shell: index.html, the icons and manifest, and the build files the
+ *   citizen home loads first (the list is written into BUILD below by vite.config.ts at build time; in
+ *   development it is empty and the worker is not registered at all).
+ * - Hashed build files (/assets/*) never change, so they are served from the cache once fetched
+ *   (cache first).
  * - Page navigations go to the network first; only when it cannot be reached is the cached app shell
  *   (index.html) served, so a deployment is seen at once.
- * - Nothing from the API (or any other machine path) is ever cached or answered here: prices, sessions
- *   and personal data stay between the browser and the server.
+ * - Nothing from the API (or any other machine path) is cached, except two public, personal-data-free
+ *   reads the home shows: the price board and the public news list. Those go to the network first and
+ *   fall back to the last copy only when offline, so they are never stale online.
  */
-const SHELL_CACHE = "lumbung-shell-v1";
+// Replaced at build time by vite.config.ts (lumbungServiceWorker): a version and the files to precache.
+const BUILD = { version: "dev", precache: [] };
+
+const SHELL_CACHE = `lumbung-shell-${BUILD.version}`;
 const ASSET_CACHE = "lumbung-assets-v1";
+const DATA_CACHE = "lumbung-public-data-v1";
 const SHELL = "/index.html";
-const STATIC_FILES = ["/icon.svg", "/icon-maskable.svg", "/manifest.webmanifest"];
+const STATIC_FILES = [
+  "/icon.svg",
+  "/icon-maskable.svg",
+  "/icon-192.png",
+  "/icon-512.png",
+  "/icon-maskable-512.png",
+  "/manifest.webmanifest",
+];
 // Old builds' chunks pile up in the asset cache; keep the most recent few hundred.
 const MAX_ASSETS = 300;
 // The same machine paths the server answers with problem+json (src/http/web.ts).
@@ -24,18 +40,31 @@ const MACHINE_PREFIXES = [
   "/openapi.json",
   "/docs",
 ];
+// Public reads without personal data that the home shows, kept for offline use.
+const PUBLIC_DATA = ["/api/v1/public/prices/board", "/api/v1/news"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches
-      .open(SHELL_CACHE)
-      .then((cache) => cache.addAll([SHELL, ...STATIC_FILES]))
-      .then(() => self.skipWaiting()),
+    (async () => {
+      const shell = await caches.open(SHELL_CACHE);
+      await shell.addAll([SHELL, ...STATIC_FILES.filter((f) => !f.endsWith(".png"))]);
+      // PNG icons and build files: best effort, one missing file must not stop the worker.
+      await Promise.all(
+        STATIC_FILES.filter((f) => f.endsWith(".png")).map((f) => shell.add(f).catch(() => {})),
+      );
+      const assets = await caches.open(ASSET_CACHE);
+      await Promise.all(
+        BUILD.precache.map(async (url) => {
+          if (!(await assets.match(url))) await assets.add(url).catch(() => {});
+        }),
+      );
+      await self.skipWaiting();
+    })(),
   );
 });
 
 self.addEventListener("activate", (event) => {
-  const keep = new Set([SHELL_CACHE, ASSET_CACHE]);
+  const keep = new Set([SHELL_CACHE, ASSET_CACHE, DATA_CACHE]);
   event.waitUntil(
     caches
       .keys()
@@ -82,9 +111,14 @@ async function networkFirstPage(request) {
   }
 }
 
-async function networkFirstStatic(request) {
+async function networkFirst(request, cacheName) {
   try {
-    return await fetch(request);
+    const response = await fetch(request);
+    if (cacheName && response.ok) {
+      const cache = await caches.open(cacheName);
+      await cache.put(request, response.clone());
+    }
+    return response;
   } catch (error) {
     const cached = await caches.match(request);
     if (cached) return cached;
@@ -97,13 +131,17 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  if (PUBLIC_DATA.includes(url.pathname)) {
+    event.respondWith(networkFirst(request, DATA_CACHE));
+    return;
+  }
   if (MACHINE_PREFIXES.some((p) => url.pathname.startsWith(p))) return;
   if (url.pathname.startsWith("/assets/")) {
     event.respondWith(cacheFirst(request));
   } else if (request.mode === "navigate") {
     event.respondWith(networkFirstPage(request));
   } else if (STATIC_FILES.includes(url.pathname)) {
-    event.respondWith(networkFirstStatic(request));
+    event.respondWith(networkFirst(request, null));
   }
 });
 

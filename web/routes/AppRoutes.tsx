@@ -1,11 +1,12 @@
-import { lazy, type ReactNode, Suspense } from "react";
+import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { Link, Navigate, Outlet, Route, Routes, useLocation } from "react-router";
 import { ErrorAlert } from "../components/Alert.tsx";
 import { AppShell } from "../components/AppShell.tsx";
 import { SignInPage, type SignInState } from "../features/auth/SignInPage.tsx";
-import { sessionEnd, useSession } from "../features/auth/session.ts";
+import { useSession } from "../features/auth/session.ts";
 import { directoryRoutes } from "../features/directory/routes.tsx";
 import { CitizenHome } from "../features/home/CitizenHome.tsx";
+import { lastSessionWasOperator, rememberOperator } from "../features/home/consoleHint.ts";
 import { laporRoutes } from "../features/lapor/routes.tsx";
 import { laporConsoleRoutes } from "../features/lapor-console/routes.tsx";
 import { lotsRoutes } from "../features/lots/routes.tsx";
@@ -70,27 +71,33 @@ function SessionGate({ children }: { children: (session: Session | null) => Reac
   return <>{children(session.data)}</>;
 }
 
+/**
+ * `/` for everyone: the citizen home renders at once (anonymous visitors get its sign-in call to
+ * action), and becomes the signed-in citizen's or the operator's console home when the session is
+ * known. Only a browser whose last session was an operator's waits for the session first.
+ */
 function Home() {
-  const location = useLocation();
-  return (
-    <SessionGate>
-      {(session) => {
-        if (!session) {
-          const state: SignInState = { from: location.pathname, ended: sessionEnd() };
-          return <Navigate to="/masuk" replace state={state} />;
-        }
-        return isOperator(session.persona) ? (
-          <ConsoleHome session={session} />
-        ) : (
-          <CitizenHome session={session} />
-        );
-      }}
-    </SessionGate>
-  );
+  const session = useSession();
+  const operator = session.data ? isOperator(session.data.persona) : null;
+  useEffect(() => {
+    if (operator !== null || (session.isSuccess && session.data === null))
+      rememberOperator(operator === true);
+  }, [operator, session.isSuccess, session.data]);
+  if (session.data && operator) return <ConsoleHome session={session.data} />;
+  if (session.isPending && lastSessionWasOperator()) return <Loading />;
+  // While the session is unknown (or cannot be fetched, e.g. offline) the home shows no sign-in prompt.
+  return <CitizenHome session={session.isSuccess ? session.data : undefined} />;
 }
 
+/**
+ * Sign-in and registration: once a session exists (the sign-in just succeeded), go where the visitor was
+ * sent from (`/lapor/baru` asks for a sign-in and comes back), else home.
+ */
 function PublicOnly({ children }: { children: ReactNode }) {
-  return <SessionGate>{(session) => (session ? <Navigate to="/" replace /> : children)}</SessionGate>;
+  const location = useLocation();
+  const from = (location.state as SignInState | null)?.from;
+  const target = from?.startsWith("/") && !from.startsWith("//") && from !== "/masuk" ? from : "/";
+  return <SessionGate>{(session) => (session ? <Navigate to={target} replace /> : children)}</SessionGate>;
 }
 
 function NotFound() {

@@ -26,6 +26,15 @@ export const identityRepository = {
     const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
     return row;
   },
+  /** Display names of several users in one query (unknown ids are absent). */
+  async userNames(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(inArray(users.id, [...ids]));
+    return new Map(rows.map((r) => [r.id, r.name]));
+  },
   async insertUser(db: DbOrTx, row: typeof users.$inferInsert) {
     const [inserted] = await db.insert(users).values(row).onConflictDoNothing().returning();
     return inserted;

@@ -5,6 +5,8 @@ import { access, PERSONAS, requireUser, USER_PERSONAS } from "../../http/access"
 import { AppError, bilingual } from "../../http/errors";
 import { IdParam, problems } from "../../http/schemas";
 import { EmailSchema, PasswordSchema, PhoneSchema } from "./domain/contact";
+import { profileRoutes } from "./identity.profile.routes";
+import type { ProfileService } from "./identity.profile.service";
 import type { IdentityService } from "./identity.service";
 import { MEMBERSHIP_ROLES, ORGANISATION_KINDS } from "./identity.tables";
 
@@ -60,7 +62,8 @@ const MemberSchema = z.object({
 const orgMembers = access.personas(...USER_PERSONAS.filter((p) => p !== "warga" && p !== "admin"));
 
 export interface IdentityRouteOptions {
-  identity: IdentityService;
+  /** With the citizen profile (see index.ts), whose routes (/api/v1/me…) are registered here too. */
+  identity: IdentityService & { profile: ProfileService };
   loginRateLimit: number;
   publicWriteRateLimit: number;
   secureCookies: boolean;
@@ -370,4 +373,10 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRouteOptions> = async
       return { clientId: p.clientId, organisationId: p.organisationId, scopes: p.scopes };
     },
   );
+
+  await app.register(profileRoutes, {
+    profile: identity.profile,
+    sessionCookie: SESSION_COOKIE,
+    passwordRateLimit: opts.loginRateLimit,
+  });
 };

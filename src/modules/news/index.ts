@@ -1,2 +1,4 @@
+export { LAMPUNG_REGENCIES } from "./domain/regencies";
+export { seedNewsDemo } from "./news.demo";
 export { newsRoutes } from "./news.routes";
 export { createNewsService, type NewsService } from "./news.service";

@@ -212,33 +212,4 @@ export const stabilityRoutes: FastifyPluginAsyncZod<{ stability: StabilityServic
       return reply.status(204).send(null);
     },
   );
-
-  app.get(
-    "/api/v1/notifications",
-    {
-      config: { access: access.signedIn },
-      schema: {
-        tags: ["notifications"],
-        summary: "My in-app notifications, newest first",
-        querystring: z.object(Paging),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                kind: z.string(),
-                title: Bilingual,
-                body: Bilingual,
-                payload: z.record(z.string(), z.unknown()),
-                createdAt: z.string(),
-              }),
-            ),
-            nextOffset: z.number().int().nullable(),
-          }),
-          ...problems(),
-        },
-      },
-    },
-    async (req) => stability.notifications(req.principal, req.query),
-  );
 };

@@ -6,15 +6,13 @@ import { AppError } from "../../http/errors";
 import type { Clock } from "../../lib/clock";
 import { newId } from "../../lib/ids";
 import { jakartaDate } from "../../lib/time";
+import { createNotificationsService, type NotificationsService } from "../notifications";
 import type { PricesService } from "../prices";
 import type { ReferenceService } from "../reference";
 import { evaluateSeries } from "./domain/evaluate";
 import { ceilingFor, type ReferencePriceRow } from "./domain/reference";
 import { levelRank, STABILITY_LEVELS, type StabilityLevel } from "./domain/types";
 import "./stability.errors";
-// Temporary: the notifications module takes over the outbox (issue 5).
-import { notificationOutbox } from "../notifications/notifications.tables";
-import { deliverPending, inAppAdapter, type NotificationAdapter } from "./stability.notify";
 import {
   stabilityAlerts,
   stabilityDeliveries,
@@ -34,8 +32,11 @@ export interface StabilityDeps {
   reference: ReferenceService;
   /** Only what the indicators read, so a benchmark or a replay can feed series from elsewhere. */
   prices: StabilityPriceSource;
-  /** Delivery channels; in-app by default. */
-  adapters?: NotificationAdapter[];
+  /**
+   * Writes alerts to the notifications outbox in the recompute transaction and dispatches them after
+   * the commit; a service of its own on the same database when not given (benchmarks, replays).
+   */
+  notifications?: Pick<NotificationsService, "enqueue" | "dispatchPending">;
 }
 
 export type PriceLevel = "producer" | "wholesale" | "retail";
@@ -72,7 +73,8 @@ function userOf(principal: Principal): string {
 
 export function createStabilityService(deps: StabilityDeps) {
   const { db, clock, reference, prices } = deps;
-  const adapters = deps.adapters ?? [inAppAdapter];
+  const notifications = deps.notifications ?? createNotificationsService({ db, clock });
+  const dispatch = () => notifications.dispatchPending();
 
   /** Names and reference prices are read once per recompute, not once per series. */
   function lookups() {
@@ -148,7 +150,6 @@ export function createStabilityService(deps: StabilityDeps) {
       .from(stabilityDeliveries)
       .where(seriesWhere(stabilityDeliveries, key));
     const notified = new Map(delivered.map((d) => [d.subscriptionId, d.notifiedLevel]));
-    const now = clock.now();
     let written = 0;
     for (const s of subs) {
       if (s.commodityCode && s.commodityCode !== key.commodityCode) continue;
@@ -156,21 +157,18 @@ export function createStabilityService(deps: StabilityDeps) {
       if (levelRank(level) < levelRank(s.minLevel)) continue;
       const before = notified.get(s.id);
       if (before && levelRank(level) <= levelRank(before)) continue;
-      await tx.insert(notificationOutbox).values(
-        adapters.map((a) => ({
-          id: newId("ntf"),
+      written += await notifications.enqueue(tx, [
+        {
           recipientUserId: s.userId,
-          channel: a.channel,
           kind: "stability.alert",
-          titleId: `Peringatan harga: ${level.toUpperCase()}`,
-          titleEn: `Price alert: ${level.toUpperCase()}`,
-          bodyId: reason.id,
-          bodyEn: reason.en,
+          title: {
+            id: `Peringatan harga: ${level.toUpperCase()}`,
+            en: `Price alert: ${level.toUpperCase()}`,
+          },
+          body: reason,
           payload: { ...key, alertLevel: level, asOf, subscriptionId: s.id },
-          createdAt: now,
-        })),
-      );
-      written += adapters.length;
+        },
+      ]);
       await tx
         .insert(stabilityDeliveries)
         .values({ subscriptionId: s.id, ...keyColumns(key), notifiedLevel: level })
@@ -280,32 +278,25 @@ export function createStabilityService(deps: StabilityDeps) {
           .map((s) => s.userId),
       );
       if (recipients.size === 0) return 0;
-      const now = clock.now();
-      await db.insert(notificationOutbox).values(
-        [...recipients].flatMap((userId) =>
-          adapters.map((a) => ({
-            id: newId("ntf"),
-            recipientUserId: userId,
-            channel: a.channel,
-            kind: input.kind,
-            titleId: input.title.id,
-            titleEn: input.title.en,
-            bodyId: input.body.id,
-            bodyEn: input.body.en,
-            payload: { commodityCode: input.commodityCode, regionCode: input.regionCode, ...input.payload },
-            createdAt: now,
-          })),
-        ),
+      const written = await notifications.enqueue(
+        db,
+        [...recipients].map((userId) => ({
+          recipientUserId: userId,
+          kind: input.kind,
+          title: input.title,
+          body: input.body,
+          payload: { commodityCode: input.commodityCode, regionCode: input.regionCode, ...input.payload },
+        })),
       );
-      await deliverPending(db, clock, adapters);
-      return recipients.size * adapters.length;
+      await dispatch();
+      return written;
     },
 
     /** Recompute one series (called after prices for it arrive) and deliver any notifications it raised. */
     async recomputeSeries(key: SeriesKey) {
       const e = await evaluate(key, lookups());
       const notifications = await store(key, e);
-      if (notifications > 0) await deliverPending(db, clock, adapters);
+      if (notifications > 0) await dispatch();
       return { level: e.level, asOf: e.asOf, reason: e.reason, notifications };
     },
 
@@ -321,7 +312,7 @@ export function createStabilityService(deps: StabilityDeps) {
         notifications += await store(key, e);
         counts[e.level] += 1;
       }
-      if (notifications > 0) await deliverPending(db, clock, adapters);
+      if (notifications > 0) await dispatch();
       return { series: keys.length, levels: counts, notifications, ms: Date.now() - started };
     },
 
@@ -501,34 +492,6 @@ export function createStabilityService(deps: StabilityDeps) {
         .returning({ id: stabilitySubscriptions.id });
       if (removed.length === 0)
         throw new AppError("stability.subscription_not_found", `No subscription ${id}`);
-    },
-
-    /** The signed-in person's in-app notifications, newest first. */
-    async notifications(principal: Principal, q: { limit: number; offset: number }) {
-      const rows = await db
-        .select()
-        .from(notificationOutbox)
-        .where(
-          and(
-            eq(notificationOutbox.recipientUserId, userOf(principal)),
-            eq(notificationOutbox.channel, inAppAdapter.channel),
-            isNotNull(notificationOutbox.deliveredAt),
-          ),
-        )
-        .orderBy(desc(notificationOutbox.createdAt), desc(notificationOutbox.id))
-        .limit(q.limit + 1)
-        .offset(q.offset);
-      return {
-        items: rows.slice(0, q.limit).map((r) => ({
-          id: r.id,
-          kind: r.kind,
-          title: { id: r.titleId, en: r.titleEn },
-          body: { id: r.bodyId, en: r.bodyEn },
-          payload: r.payload as Record<string, unknown>,
-          createdAt: r.createdAt.toISOString(),
-        })),
-        nextOffset: rows.length > q.limit ? q.offset + q.limit : null,
-      };
     },
   };
   return service;

@@ -1,7 +1,7 @@
 import { NavLink } from "react-router";
 import type { Session } from "../../lib/api.ts";
 import { usePreferences } from "../../lib/preferences.tsx";
-import { unreadOf, useNotifications, useSeenUpTo } from "./api.ts";
+import { useNotifications } from "./api.ts";
 import "./bell.css";
 
 function Bell() {
@@ -24,18 +24,27 @@ function Bell() {
   );
 }
 
-/** The console's bell: a link to the inbox with the count of notifications not seen on this device. */
-export function NotificationsLink({ session }: { session: Session }) {
+/**
+ * A bell linking to the inbox with the count of unread notifications (read state is kept on the
+ * server). The console uses /konsol/notifikasi; citizen pages pass `to="/notifikasi"`.
+ */
+export function NotificationsLink({
+  session,
+  to = "/konsol/notifikasi",
+  className,
+}: {
+  session: Session;
+  to?: string;
+  className?: string;
+}) {
   const { t } = usePreferences();
   const query = useNotifications(session.user.id);
-  const seen = useSeenUpTo(session.user.id);
-  const items = query.data?.items ?? [];
-  const unread = unreadOf(items, seen);
-  const more = unread === items.length && query.data?.nextOffset != null;
-  const count = more ? `${unread}+` : String(unread);
+  const unread = query.data?.unread ?? 0;
+  const count = unread > 99 ? "99+" : String(unread);
   return (
     <NavLink
-      to="/konsol/notifikasi"
+      to={to}
+      className={className}
       aria-label={unread > 0 ? t("notifications.navUnread", { n: count }) : undefined}
       data-testid="notifications-link"
     >
@@ -48,4 +57,9 @@ export function NotificationsLink({ session }: { session: Session }) {
       ) : null}
     </NavLink>
   );
+}
+
+/** The citizen's bell, for the home page and the citizen pages' headers. */
+export function CitizenNotificationsLink({ session }: { session: Session }) {
+  return <NotificationsLink session={session} to="/notifikasi" className="notif-citizen-link" />;
 }

@@ -1,10 +1,8 @@
 /**
- * In-app notifications (GET /api/v1/notifications) and what this device has seen of them. The API
- * keeps no read state, so "seen up to" (the newest creation time shown on the inbox) is kept in
- * localStorage per account: it holds a timestamp, nothing else.
+ * In-app notifications (GET /api/v1/notifications) with their read state, kept on the server so it
+ * follows the person across devices, and where they receive notifications beyond the app.
  */
-import { useQuery } from "@tanstack/react-query";
-import { useSyncExternalStore } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { request } from "../../lib/api.ts";
 
 export interface AppNotification {
@@ -14,18 +12,25 @@ export interface AppNotification {
   body: { id: string; en: string };
   payload: Record<string, unknown>;
   createdAt: string;
+  readAt: string | null;
 }
 
 export interface NotificationsPage {
   items: AppNotification[];
   nextOffset: number | null;
+  /** All the person's unread notifications, not only this page's. */
+  unread: number;
 }
 
-/** The first page, used by the console's count and the inbox alike. */
+/** The first page, used by the bell's count and the inbox alike. */
 export const FIRST_PAGE = 50;
 
 export function fetchNotifications(offset = 0, limit = FIRST_PAGE): Promise<NotificationsPage> {
   return request<NotificationsPage>("GET", `/api/v1/notifications?limit=${limit}&offset=${offset}`);
+}
+
+export function markRead(ids?: string[]): Promise<{ marked: number; unread: number }> {
+  return request("POST", "/api/v1/notifications/read", ids ? { ids } : {});
 }
 
 export function useNotifications(userId: string) {
@@ -37,48 +42,20 @@ export function useNotifications(userId: string) {
   });
 }
 
-const seenKey = (userId: string) => `lumbung.notifications.seenUpTo.${userId}`;
-const listeners = new Set<() => void>();
-
-export function seenUpTo(userId: string): string | null {
-  try {
-    return localStorage.getItem(seenKey(userId));
-  } catch {
-    return null;
-  }
+/** Marks read (the given ids, or all) and refreshes every view of the inbox and the bell. */
+export function useMarkRead(userId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (ids?: string[]) => markRead(ids),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["notifications", userId] }),
+  });
 }
 
-export function markSeen(userId: string, createdAt: string): void {
-  const before = seenUpTo(userId);
-  if (before && before >= createdAt) return;
-  try {
-    localStorage.setItem(seenKey(userId), createdAt);
-  } catch {
-    // The count just stays as it was.
-  }
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  window.addEventListener("storage", listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener("storage", listener);
-  };
-}
-
-export function useSeenUpTo(userId: string): string | null {
-  return useSyncExternalStore(
-    subscribe,
-    () => seenUpTo(userId),
-    () => null,
-  );
-}
-
-/** Notifications newer than what was seen (ISO timestamps of one format compare as strings). */
-export function unreadOf(items: AppNotification[], seen: string | null): number {
-  return seen ? items.filter((n) => n.createdAt > seen).length : items.length;
+/** The page a notification is about: its `payload.link` (an app path), else the stability dashboard. */
+export function linkOf(n: AppNotification): string | null {
+  const { link } = n.payload;
+  if (typeof link === "string" && link.startsWith("/") && !link.startsWith("//")) return link;
+  return stabilityLinkOf(n);
 }
 
 /** The stability dashboard filtered on the notification's series, when it names one. */
@@ -87,4 +64,39 @@ export function stabilityLinkOf(n: AppNotification): string | null {
   if (typeof commodityCode !== "string" || typeof regionCode !== "string") return null;
   const q = new URLSearchParams({ commodity: commodityCode, region: regionCode });
   return `/konsol/stabilitas?${q.toString()}`;
+}
+
+export type Channel = "sms" | "whatsapp" | "email";
+export const CHANNELS: readonly Channel[] = ["whatsapp", "sms", "email"];
+
+export interface Preference {
+  channel: Channel;
+  address: string;
+  enabled: boolean;
+  updatedAt: string;
+  provider: string | null;
+}
+
+export interface Preferences {
+  items: Preference[];
+  channels: { channel: Channel; provider: string | null; simulated: boolean }[];
+}
+
+export function usePreferencesQuery(userId: string) {
+  return useQuery({
+    queryKey: ["notifications", userId, "preferences"],
+    queryFn: () => request<Preferences>("GET", "/api/v1/notifications/preferences"),
+  });
+}
+
+export function useSavePreference(userId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (p: { channel: Channel; address: string; enabled: boolean }) =>
+      request<Preference>("PUT", `/api/v1/notifications/preferences/${p.channel}`, {
+        address: p.address,
+        enabled: p.enabled,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["notifications", userId, "preferences"] }),
+  });
 }

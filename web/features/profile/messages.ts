@@ -1,4 +1,148 @@
 /** Messages of this feature, merged into the app's dictionaries by lib/i18n.ts. Keys start with the feature's name. */
-export const id = {} as const;
+export const id = {
+  "profile.title": "Profil saya",
+  "profile.intro": "Data diri Anda, persetujuan, saluran notifikasi, salinan data dan penghapusan akun.",
+  "profile.data.title": "Data diri",
+  "profile.name": "Nama",
+  "profile.email": "E-mail",
+  "profile.phone": "Nomor HP",
+  "profile.phoneHint": "Nomor HP Indonesia, misalnya 0812 3456 7890. Bisa dipakai untuk masuk.",
+  "profile.regency": "Kabupaten/kota domisili",
+  "profile.regencyHint": "Untuk berita wilayah Anda dan mengisi lokasi laporan lebih cepat.",
+  "profile.regencyNone": "Tidak dipilih",
+  "profile.save": "Simpan data diri",
+  "profile.saved": "Data diri tersimpan.",
+  "profile.nik.title": "NIK (tidak wajib)",
+  "profile.nik.why":
+    "Anda tidak perlu NIK untuk memakai Lumbung. Sebagian layanan dinas dapat memerlukannya untuk memastikan laporan berasal dari warga setempat.",
+  "profile.nik.saved": "NIK tersimpan:",
+  "profile.nik.maskedNote":
+    "NIK disimpan terenkripsi dan hanya ditampilkan tersamar. NIK lengkap hanya ada di salinan data Anda sendiri.",
+  "profile.nik.remove": "Hapus NIK",
+  "profile.nik.removed": "NIK sudah dihapus.",
+  "profile.nik.savedStatus": "NIK tersimpan.",
+  "profile.nik.consent":
+    "Saya setuju Lumbung memproses NIK saya hanya untuk memastikan identitas pada layanan yang memerlukannya, sesuai UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi. NIK disimpan terenkripsi, tidak dibagikan, dan saya dapat menarik persetujuan ini kapan saja; NIK saya lalu langsung dihapus.",
+  "profile.nik.consentRequired": "Centang persetujuan di atas untuk menyimpan NIK.",
+  "profile.nik.label": "NIK",
+  "profile.nik.hint": "16 angka seperti pada KTP-el.",
+  "profile.nik.save": "Simpan NIK",
+  "profile.nik.problem.format": "NIK terdiri dari 16 angka.",
+  "profile.nik.problem.region":
+    "Enam angka pertama harus kode kecamatan yang ada (provinsi, kabupaten/kota, kecamatan).",
+  "profile.nik.problem.birth_date":
+    "Angka ke-7 sampai ke-12 harus tanggal lahir DDMMYY (untuk perempuan tanggal ditambah 40).",
+  "profile.nik.problem.future": "Tanggal lahir pada NIK belum terjadi.",
+  "profile.nik.problem.serial": "Empat angka terakhir tidak boleh 0000.",
+  "profile.consents.title": "Persetujuan",
+  "profile.consents.intro":
+    "Untuk apa Anda mengizinkan data Anda dipakai. Anda dapat memberi atau menarik persetujuan kapan saja.",
+  "profile.consents.purpose.nik_processing": "Pemrosesan NIK",
+  "profile.consents.purpose.notifications_sms": "Notifikasi lewat SMS",
+  "profile.consents.purpose.notifications_whatsapp": "Notifikasi lewat WhatsApp",
+  "profile.consents.purpose.notifications_email": "Notifikasi lewat e-mail",
+  "profile.consents.purpose.public_reports": "Laporan saya boleh tampil publik (tanpa nama)",
+  "profile.consents.granted": "Diberikan {at} (versi {version})",
+  "profile.consents.withdrawn": "Ditarik {at} (versi {version})",
+  "profile.consents.never": "Belum pernah diberikan",
+  "profile.consents.give": "Beri persetujuan",
+  "profile.consents.withdraw": "Tarik persetujuan",
+  "profile.consents.withdrawNik": "Menarik persetujuan akan langsung menghapus NIK Anda. Lanjutkan?",
+  "profile.consents.law":
+    "Hak Anda menurut UU No. 27 Tahun 2022: mendapat salinan data, memperbaiki, menarik persetujuan, dan menghapus data.",
+  "profile.download.title": "Unduh data saya",
+  "profile.download.intro":
+    "Satu berkas JSON berisi semua data Anda di Lumbung: akun, profil (termasuk NIK lengkap), persetujuan, sesi masuk, notifikasi dan laporan.",
+  "profile.download.button": "Unduh data saya",
+  "profile.delete.title": "Hapus akun",
+  "profile.delete.intro":
+    "Akun dan data Anda dihapus: laporan dilepas dari nama Anda, notifikasi, NIK, persetujuan dan sesi masuk dihapus. Catatan audit tetap disimpan tanpa data kontak Anda.",
+  "profile.delete.introMember":
+    "Akun Anda dihapus dan Anda keluar dari organisasi; organisasi dan datanya tetap ada. Catatan audit tetap disimpan tanpa data kontak Anda.",
+  "profile.delete.admin": "Akun administrator platform tidak dapat dihapus sendiri.",
+  "profile.delete.open": "Hapus akun saya",
+  "profile.delete.dialogTitle": "Hapus akun secara permanen?",
+  "profile.delete.warning":
+    "Ini tidak dapat dibatalkan. Anda akan langsung keluar dan tidak dapat masuk lagi dengan akun ini.",
+  "profile.delete.password": "Kata sandi",
+  "profile.delete.wrongPassword": "Kata sandi salah.",
+  "profile.delete.confirm": "Ketik HAPUS",
+  "profile.delete.confirmHint": "Huruf besar semua, untuk memastikan.",
+  "profile.delete.typeExactly": "Ketik tepat HAPUS (huruf besar).",
+  "profile.delete.cancel": "Batal",
+  "profile.delete.submit": "Hapus akun",
+} as const;
 
-export const en: { readonly [K in keyof typeof id]: string } = {} as const;
+export const en: { readonly [K in keyof typeof id]: string } = {
+  "profile.title": "My profile",
+  "profile.intro": "Your details, consents, notification channels, a copy of your data and account deletion.",
+  "profile.data.title": "Your details",
+  "profile.name": "Name",
+  "profile.email": "E-mail",
+  "profile.phone": "Mobile number",
+  "profile.phoneHint": "An Indonesian mobile number, e.g. 0812 3456 7890. Can be used to sign in.",
+  "profile.regency": "Home regency/city",
+  "profile.regencyHint": "For news about your area and to fill in report locations faster.",
+  "profile.regencyNone": "Not chosen",
+  "profile.save": "Save details",
+  "profile.saved": "Details saved.",
+  "profile.nik.title": "NIK (optional)",
+  "profile.nik.why":
+    "You do not need a NIK to use Lumbung. Some agency services may need it to confirm a report comes from a local resident.",
+  "profile.nik.saved": "Saved NIK:",
+  "profile.nik.maskedNote":
+    "The NIK is stored encrypted and only shown masked. The full NIK is only in your own data download.",
+  "profile.nik.remove": "Remove NIK",
+  "profile.nik.removed": "The NIK was removed.",
+  "profile.nik.savedStatus": "NIK saved.",
+  "profile.nik.consent":
+    "I agree that Lumbung processes my NIK only to confirm my identity for services that need it, under Law No. 27 of 2022 on Personal Data Protection. The NIK is stored encrypted, not shared, and I can withdraw this consent at any time; my NIK is then erased at once.",
+  "profile.nik.consentRequired": "Tick the consent above to save a NIK.",
+  "profile.nik.label": "NIK",
+  "profile.nik.hint": "16 digits as on the e-KTP.",
+  "profile.nik.save": "Save NIK",
+  "profile.nik.problem.format": "A NIK is 16 digits.",
+  "profile.nik.problem.region":
+    "The first six digits must be the code of a real kecamatan (province, regency, district).",
+  "profile.nik.problem.birth_date":
+    "Digits 7 to 12 must be a date of birth DDMMYY (women add 40 to the day).",
+  "profile.nik.problem.future": "The date of birth in the NIK is in the future.",
+  "profile.nik.problem.serial": "The last four digits cannot be 0000.",
+  "profile.consents.title": "Consents",
+  "profile.consents.intro":
+    "What you allow your data to be used for. You can give or withdraw consent at any time.",
+  "profile.consents.purpose.nik_processing": "Processing my NIK",
+  "profile.consents.purpose.notifications_sms": "Notifications by SMS",
+  "profile.consents.purpose.notifications_whatsapp": "Notifications by WhatsApp",
+  "profile.consents.purpose.notifications_email": "Notifications by e-mail",
+  "profile.consents.purpose.public_reports": "My reports may be shown publicly (without my name)",
+  "profile.consents.granted": "Given {at} (version {version})",
+  "profile.consents.withdrawn": "Withdrawn {at} (version {version})",
+  "profile.consents.never": "Never given",
+  "profile.consents.give": "Give consent",
+  "profile.consents.withdraw": "Withdraw consent",
+  "profile.consents.withdrawNik": "Withdrawing consent erases your NIK at once. Continue?",
+  "profile.consents.law":
+    "Your rights under Law No. 27 of 2022: a copy of your data, correction, withdrawing consent, and erasure.",
+  "profile.download.title": "Download my data",
+  "profile.download.intro":
+    "One JSON file with all your data in Lumbung: account, profile (with the full NIK), consents, sign-in sessions, notifications and reports.",
+  "profile.download.button": "Download my data",
+  "profile.delete.title": "Delete account",
+  "profile.delete.intro":
+    "Your account and data are erased: reports are detached from your name; notifications, NIK, consents and sessions are deleted. The audit log keeps its entries without your contact details.",
+  "profile.delete.introMember":
+    "Your account is deleted and you leave your organisation; the organisation and its data remain. The audit log keeps its entries without your contact details.",
+  "profile.delete.admin": "A platform administrator account cannot delete itself.",
+  "profile.delete.open": "Delete my account",
+  "profile.delete.dialogTitle": "Delete the account for good?",
+  "profile.delete.warning":
+    "This cannot be undone. You will be signed out at once and cannot sign in with this account again.",
+  "profile.delete.password": "Password",
+  "profile.delete.wrongPassword": "Wrong password.",
+  "profile.delete.confirm": "Type HAPUS",
+  "profile.delete.confirmHint": "All capitals, to be sure.",
+  "profile.delete.typeExactly": "Type exactly HAPUS (capitals).",
+  "profile.delete.cancel": "Cancel",
+  "profile.delete.submit": "Delete account",
+} as const;

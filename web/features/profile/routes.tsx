@@ -1,7 +1,9 @@
-import { Fragment, type ReactElement } from "react";
+import { lazy, type ReactElement } from "react";
+import { Route } from "react-router";
 
-// Skeleton (issue 5): the helper building this feature replaces it.
-/** This feature's pages, mounted by routes/AppRoutes.tsx inside the app layout. */
+const ProfilePage = lazy(() => import("./ProfilePage.tsx").then((m) => ({ default: m.ProfilePage })));
+
+/** This feature's page, mounted by routes/AppRoutes.tsx inside the app layout. */
 export function profileRoutes(): ReactElement {
-  return <Fragment />;
+  return <Route path="profil" element={<ProfilePage />} />;
 }
