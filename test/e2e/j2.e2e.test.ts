@@ -444,7 +444,11 @@ describe("J2: a citizen's report, filed offline, handled to the end", () => {
       });
       await page.getByTestId("lapor-privacy-private").check();
       await page.getByTestId("lapor-submit").click();
-      expect(await visibleText(page.getByTestId("lapor-saved-message"))).toMatch(/ditolak server/);
+      // "Saved on the phone, sending…" first; the server's refusal follows once the upload is answered.
+      await page
+        .getByTestId("lapor-saved-message")
+        .filter({ hasText: /ditolak server/ })
+        .waitFor();
       await page.getByTestId("lapor-saved-mine").click();
       const item = page.locator("[data-testid='lapor-outbox-item'][data-status='attention']");
       await item.waitFor();

@@ -230,6 +230,57 @@ describe("idempotent filing", () => {
   });
 });
 
+describe("filing together", () => {
+  it("a new filing answers exactly what reading it back gives", async () => {
+    const filed = await fileReport(t.app, tok.warga as string, { privacy: "anonymous" });
+    const read = await get(`/api/v1/lapor/reports/${filed.id}`, tok.warga as string);
+    expect(read.statusCode).toBe(200);
+    expect(filed).toEqual(read.json());
+    expect(filed.history).toHaveLength(1);
+    expect(filed.history[0].actor).toMatchObject({ role: "reporter", name: "Nur Aini" });
+    expect(filed.allowedActions).toEqual(read.json().allowedActions);
+  });
+
+  it("30 reports at once get distinct numbers; one photo in two reports fails only the second", async () => {
+    const shared = await uploadPhoto(t.app, tok.warga as string);
+    const photos = await Promise.all(
+      Array.from({ length: 30 }, () => uploadPhoto(t.app, tok.warga as string)),
+    );
+    const post = (photoIds: string[]) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/v1/lapor/reports",
+        headers: bearer(tok.warga as string),
+        payload: {
+          clientRequestId: requestId("crowd"),
+          categoryCode: "jalan-rusak",
+          description: "Banjir merendam jalan setelah hujan deras, motor mogok.",
+          ...TKP,
+          privacy: "public",
+          photoIds,
+        },
+      });
+    const all = await Promise.all([...photos.map((id) => post([id])), post([shared]), post([shared])]);
+    const created = all.filter((r) => r.statusCode === 201).map((r) => r.json());
+    expect(created).toHaveLength(31);
+    const refused = all.filter((r) => r.statusCode !== 201);
+    expect(refused).toHaveLength(1);
+    expectProblem(refused[0] as (typeof all)[number], 400, "lapor.invalid_photo");
+
+    const numbers = created.map((r) => Number(String(r.number).split("-")[2])).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(31);
+    for (const r of created) {
+      expect(r.state).toBe("menunggu");
+      expect(r.photos).toHaveLength(1);
+      expect(r.history.map((h: Json) => h.action)).toEqual(["file"]);
+    }
+    // The agency heard of every one of them.
+    const inbox = await get("/api/v1/lapor/inbox?limit=100&state=menunggu", tok.pu as string);
+    const ids = new Set(inbox.json().items.map((i: Json) => i.id));
+    for (const r of created) expect(ids.has(r.id)).toBe(true);
+  });
+});
+
 describe("privacy", () => {
   it("anonymous reports hide the reporter from the agency but not from the reporter", async () => {
     const r = await fileReport(t.app, tok.warga as string, { privacy: "anonymous" });

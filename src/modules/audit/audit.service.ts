@@ -1,6 +1,8 @@
 import { and, desc, eq, lt, or } from "drizzle-orm";
+import { bulkInsert } from "../../db/bulk-insert";
 import type { Database } from "../../db/client";
 import type { Principal } from "../../http/access";
+import { createBatcher } from "../../lib/batcher";
 import type { Clock } from "../../lib/clock";
 import { newId } from "../../lib/ids";
 import { auditLog } from "./audit.tables";
@@ -46,10 +48,19 @@ function actorOf(p: AuditEntry["principal"]) {
 
 export function createAuditService(deps: { db: Database; clock: Clock }) {
   const { db, clock } = deps;
+  // Every write request records one row before it is answered; rows of requests answered together go
+  // in one insert.
+  const insert = createBatcher(
+    async (rows: (typeof auditLog.$inferInsert)[]) => {
+      await bulkInsert(db, auditLog, rows);
+      return rows.map(() => undefined);
+    },
+    { max: 500 },
+  );
   return {
     async record(entry: AuditEntry) {
       const at = clock.now();
-      await db.insert(auditLog).values({
+      await insert({
         id: newId("aud", at.getTime()),
         at,
         ...actorOf(entry.principal),

@@ -71,8 +71,14 @@ export const identityRepository = {
   },
   /** The session with its user and active organisation, in one round trip. */
   async findLiveSession(db: DbOrTx, tokenHash: string, now: Date) {
-    const [row] = await db
+    const [row] = await identityRepository.findLiveSessions(db, [tokenHash], now);
+    return row;
+  },
+  /** Several sessions by their token hashes at once (requests arriving together). */
+  async findLiveSessions(db: DbOrTx, tokenHashes: readonly string[], now: Date) {
+    return db
       .select({
+        tokenHash: sessions.tokenHash,
         sessionId: sessions.id,
         userId: users.id,
         name: users.name,
@@ -89,9 +95,7 @@ export const identityRepository = {
         memberships,
         and(eq(memberships.userId, sessions.userId), eq(memberships.organisationId, sessions.organisationId)),
       )
-      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
-      .limit(1);
-    return row;
+      .where(and(inArray(sessions.tokenHash, [...new Set(tokenHashes)]), gt(sessions.expiresAt, now)));
   },
   async findClient(db: DbOrTx, clientId: string) {
     const [row] = await db.select().from(oauthClients).where(eq(oauthClients.clientId, clientId)).limit(1);

@@ -4,6 +4,7 @@ import { jwtVerify, SignJWT } from "jose";
 import type { Database } from "../../db/client";
 import { type Persona, type Principal, USER_PERSONAS } from "../../http/access";
 import { AppError } from "../../http/errors";
+import { createBatcher } from "../../lib/batcher";
 import type { Clock } from "../../lib/clock";
 import { newId } from "../../lib/ids";
 import { looksLikeEmail, normaliseEmail, normalisePhone } from "./domain/contact";
@@ -67,6 +68,14 @@ function decoy(): Promise<string> {
 export function createIdentityService(deps: IdentityDeps) {
   const { db, clock } = deps;
   const key = new TextEncoder().encode(deps.secret);
+  // Every signed-in request looks its session up; requests arriving together share one query.
+  const findSession = createBatcher(
+    async (tokenHashes: string[]) => {
+      const rows = await repo.findLiveSessions(db, tokenHashes, clock.now());
+      return tokenHashes.map((h) => rows.find((r) => r.tokenHash === h));
+    },
+    { max: 500 },
+  );
 
   async function view(userId: string, activeOrganisationId: string | null): Promise<SessionView> {
     const user = await repo.findUserById(db, userId);
@@ -172,7 +181,7 @@ export function createIdentityService(deps: IdentityDeps) {
     async authenticate(token: string | undefined): Promise<Principal> {
       if (!token) return { type: "anonymous" };
       if (token.startsWith("lbs_")) {
-        const row = await repo.findLiveSession(db, hashToken(token), clock.now());
+        const row = await findSession(hashToken(token));
         if (!row || row.disabledAt) return { type: "anonymous" };
         return {
           type: "user",

@@ -16,9 +16,11 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
+import { bulkInsert } from "../../db/bulk-insert";
 import type { Database, DbOrTx } from "../../db/client";
 import type { Principal } from "../../http/access";
 import { AppError, errorSpec } from "../../http/errors";
+import { createBatcher } from "../../lib/batcher";
 import type { Clock } from "../../lib/clock";
 import { newId } from "../../lib/ids";
 import { type IdentityService, identityRepository } from "../identity";
@@ -194,8 +196,6 @@ const MAX_PHOTOS = 3;
 const CLOSED: ReportState[] = [...TERMINAL_STATES];
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const photoUrl = (mediaId: string) => `/api/v1/lapor/photos/${mediaId}`;
-
-class AlreadyFiled extends Error {}
 
 const PHOTO_ACTIONS: readonly Action[] = ["resolve", "reopen", "reply"];
 
@@ -381,7 +381,10 @@ export function createLaporService(deps: LaporDeps) {
     if (!caller) return roles;
     if (report.reporterUserId === caller.userId) roles.push("reporter");
     if (caller.isAdmin || actingAgency(caller, report, agencies)) roles.push("agency");
-    if (await isFollower(report.id, caller.userId, tx)) roles.push("follower");
+    // A reporter never follows their own report (join refuses it): no need to ask.
+    if (report.reporterUserId !== caller.userId && (await isFollower(report.id, caller.userId, tx))) {
+      roles.push("follower");
+    }
     return roles;
   }
 
@@ -565,6 +568,18 @@ export function createLaporService(deps: LaporDeps) {
       [r.reporterUserId, r.assigneeUserId, ...events.map((e) => e.actorUserId)],
       tx,
     );
+    return assembleView(r, ctx, roles, photos, events, names);
+  }
+
+  /** The full view from its parts, however they were obtained (read back, or just written). */
+  function assembleView(
+    r: ReportRow,
+    ctx: Ctx,
+    roles: Role[],
+    photos: (Photo & { eventId: string | null })[],
+    events: EventRow[],
+    names: Map<string, string>,
+  ): Report {
     const showReporter = reporterVisible(r, roles);
     let reporter: { name: string } | null = null;
     if (showReporter) {
@@ -669,7 +684,16 @@ export function createLaporService(deps: LaporDeps) {
     kind: AgencyNoticeKind,
     exceptUserId: string | null,
   ): Promise<LaporNotificationItem[]> {
-    const staff = (await staffOf(agencyId, agencies, tx)).filter((m) => m.userId !== exceptUserId);
+    return noticeItems(await staffOf(agencyId, agencies, tx), r, kind, exceptUserId);
+  }
+
+  function noticeItems(
+    members: { userId: string }[],
+    r: ReportRow,
+    kind: AgencyNoticeKind,
+    exceptUserId: string | null,
+  ): LaporNotificationItem[] {
+    const staff = members.filter((m) => m.userId !== exceptUserId);
     if (!staff.length) return [];
     const text = {
       new: { id: "Laporan baru", en: "New report" },
@@ -801,19 +825,33 @@ export function createLaporService(deps: LaporDeps) {
     return checked.value;
   }
 
+  // Is this (reporter, clientRequestId) on file already? Asked by every filing, so the questions of
+  // filings arriving together share one query.
+  const findFiled = createBatcher(
+    async (keys: { reporterUserId: string; clientRequestId: string }[]) => {
+      const rows = await db
+        .select()
+        .from(laporReports)
+        .where(
+          or(
+            ...keys.map((k) =>
+              and(
+                eq(laporReports.reporterUserId, k.reporterUserId),
+                eq(laporReports.clientRequestId, k.clientRequestId),
+              ),
+            ),
+          ),
+        );
+      return keys.map((k) =>
+        rows.find((r) => r.reporterUserId === k.reporterUserId && r.clientRequestId === k.clientRequestId),
+      );
+    },
+    { max: 500 },
+  );
+
   async function existingByClientRequest(reporterUserId: string | null, clientRequestId: string | undefined) {
     if (!reporterUserId || !clientRequestId) return undefined;
-    const [row] = await db
-      .select()
-      .from(laporReports)
-      .where(
-        and(
-          eq(laporReports.reporterUserId, reporterUserId),
-          eq(laporReports.clientRequestId, clientRequestId),
-        ),
-      )
-      .limit(1);
-    return row;
+    return findFiled({ reporterUserId, clientRequestId });
   }
 
   /** The report as its reporter sees it (for Open311 requests without an account: as nobody in particular). */
@@ -856,98 +894,218 @@ export function createLaporService(deps: LaporDeps) {
     if (category.photoRequired && input.source === "app" && !photos.length) {
       throw new AppError("lapor.photo_required", `A photo is required for ${category.nameEn.toLowerCase()}`);
     }
-    const now = clock.now();
-    const id = newId("lpr", now.getTime());
-    const token = randomBytes(12).toString("base64url");
-    // The ticket number comes from the year's counter in a statement of its own, before the transaction:
-    // inside it, the counter row would stay locked until commit and filings would queue behind each other.
-    // Like a sequence, a filing that then fails leaves a gap; numbers stay unique and increasing.
-    const year = jakartaYear(now);
-    const [counter] = await db
-      .insert(laporCounters)
-      .values({ year, value: 1 })
-      .onConflictDoUpdate({ target: laporCounters.year, set: { value: sql`${laporCounters.value} + 1` } })
-      .returning({ value: laporCounters.value });
-    const number = `LPR-${year}-${String(counter?.value ?? 1).padStart(6, "0")}`;
-    let row: ReportRow | undefined;
-    try {
-      row = await db.transaction(async (tx) => {
-        const [inserted] = await tx
-          .insert(laporReports)
-          .values({
+    const written = await writeFiling({
+      input,
+      category,
+      agencies: ctx.agencies,
+      regions,
+      attributes,
+      photos,
+      now: clock.now(),
+    });
+    if (!written) {
+      // The same (reporter, clientRequestId) was written by a request running alongside this one.
+      const again = await existingByClientRequest(input.reporterUserId, input.clientRequestId);
+      if (!again)
+        throw new Error(`filing ${input.clientRequestId} was skipped as a duplicate but is not on file`);
+      return { report: await viewForReporter(again, principal), created: false, token: again.token };
+    }
+    const caller = principal ? await callerOf(principal) : null;
+    if (caller && caller.userId === written.row.reporterUserId) {
+      // Just written: the view is assembled from what was stored, not read back. Nobody follows it yet.
+      const roles: Role[] = ["reporter"];
+      if (caller.isAdmin || actingAgency(caller, written.row, ctx.agencies)) roles.push("agency");
+      const report = assembleView(
+        written.row,
+        ctx,
+        roles,
+        written.photos,
+        [written.event],
+        new Map([[caller.userId, caller.name]]),
+      );
+      return { report, created: written.created, token: written.token };
+    }
+    return {
+      report: await viewForReporter(written.row, principal),
+      created: written.created,
+      token: written.token,
+    };
+  }
+
+  // ---------------------------------------------------------------- writing filings in batches
+
+  interface Filing {
+    input: FileInput;
+    category: CategoryRow;
+    agencies: Map<string, AgencyRow>;
+    regions: { regencyCode: string | null; districtCode: string | null; villageCode: string | null };
+    attributes: Record<string, unknown>;
+    photos: PhotoCheck[];
+    now: Date;
+  }
+  /** The stored report, or null when the same clientRequestId was already on file. */
+  type Written = {
+    row: ReportRow;
+    token: string;
+    event: EventRow;
+    photos: (Photo & { eventId: string | null })[];
+    /** false: this filing repeated another in the same batch (a phone retrying), which was stored. */
+    created: boolean;
+  } | null;
+  // Filings that arrive together (a crowd reporting the same flood, phones syncing when the network comes
+  // back) are written together: one counter update, one transaction with multi-row inserts and one
+  // notification insert for up to 250 reports, instead of ten statements each (lib/batcher.ts).
+  const writeFiling = createBatcher(writeFilings, { max: 250 });
+
+  async function writeFilings(batch: Filing[]): Promise<Written[]> {
+    // Ticket numbers from the year's counter, in a statement of their own: inside the transaction the
+    // counter row would stay locked until commit and every filing would queue behind it. Like a sequence,
+    // a write that then fails leaves a gap; numbers stay unique and increasing.
+    const numbers = new Map<Filing, string>();
+    const byYear = new Map<number, Filing[]>();
+    for (const f of batch) {
+      const year = jakartaYear(f.now);
+      byYear.set(year, [...(byYear.get(year) ?? []), f]);
+    }
+    for (const [year, filings] of byYear) {
+      const [counter] = await db
+        .insert(laporCounters)
+        .values({ year, value: filings.length })
+        .onConflictDoUpdate({
+          target: laporCounters.year,
+          set: { value: sql`${laporCounters.value} + ${filings.length}` },
+        })
+        .returning({ value: laporCounters.value });
+      const first = (counter?.value ?? filings.length) - filings.length + 1;
+      filings.forEach((f, i) => {
+        numbers.set(f, `LPR-${year}-${String(first + i).padStart(6, "0")}`);
+      });
+    }
+    const planned = batch.map((f) => ({
+      f,
+      id: newId("lpr", f.now.getTime()),
+      eventId: newId("lpe", f.now.getTime()),
+      token: randomBytes(12).toString("base64url"),
+      number: numbers.get(f) as string,
+    }));
+
+    return db.transaction(async (tx) => {
+      await ensureUnattached(
+        tx,
+        batch.flatMap((f) => f.photos),
+      );
+      const inserted = await tx
+        .insert(laporReports)
+        .values(
+          planned.map(({ f, id, token, number }) => ({
             id,
             number,
             token,
-            categoryCode: category.code,
-            description: input.description,
-            latitude: input.latitude,
-            longitude: input.longitude,
-            address: input.address ?? null,
-            ...regions,
-            privacy: input.privacy,
-            reporterUserId: input.reporterUserId,
-            contact: input.contact ?? null,
-            attributes,
-            state: "menunggu",
-            agencyId: category.agencyId,
+            categoryCode: f.category.code,
+            description: f.input.description,
+            latitude: f.input.latitude,
+            longitude: f.input.longitude,
+            address: f.input.address ?? null,
+            ...f.regions,
+            privacy: f.input.privacy,
+            reporterUserId: f.input.reporterUserId,
+            contact: f.input.contact ?? null,
+            attributes: f.attributes,
+            state: "menunggu" as const,
+            agencyId: f.category.agencyId,
             escalationLevel: 0,
-            stageStartedAt: now,
-            stageDueAt: stageDue("menunggu", now, category.stageHours),
-            source: input.source,
-            clientRequestId: input.clientRequestId ?? null,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .onConflictDoNothing()
-          .returning();
-        if (!inserted) throw new AlreadyFiled();
-        await ensureUnattached(tx, photos);
-        const eventId = newId("lpe", now.getTime());
-        await tx.insert(laporReportEvents).values({
-          id: eventId,
+            stageStartedAt: f.now,
+            stageDueAt: stageDue("menunggu", f.now, f.category.stageHours),
+            source: f.input.source,
+            clientRequestId: f.input.clientRequestId ?? null,
+            createdAt: f.now,
+            updatedAt: f.now,
+          })),
+        )
+        // A clientRequestId already on file (or twice in this batch) is skipped, not an error.
+        .onConflictDoNothing()
+        .returning();
+      const rows = new Map(inserted.map((r) => [r.id, r]));
+      const stored = planned.filter((p) => rows.has(p.id));
+      const photoIds = stored.flatMap(({ f }) => f.photos.map((p) => p.mediaId));
+      if (new Set(photoIds).size !== photoIds.length) {
+        // One photo in two new reports: written one by one, the second finds it attached and is refused.
+        throw new AppError("lapor.invalid_photo", "A photo can belong to one report only");
+      }
+      const events = new Map<string, EventRow>(
+        stored.map(({ f, id, eventId }) => [
+          id,
+          {
+            id: eventId,
+            reportId: id,
+            at: f.now,
+            action: "file",
+            fromState: null,
+            toState: "menunggu" as const,
+            actorUserId: f.input.reporterUserId,
+            actorRole: f.input.reporterUserId ? ("reporter" as const) : ("system" as const),
+            agencyId: f.category.agencyId,
+            note: null,
+            onTime: null,
+            data: { source: f.input.source, photos: f.photos },
+          },
+        ]),
+      );
+      await bulkInsert(tx, laporReportEvents, [...events.values()]);
+      const photoRows = stored.flatMap(({ f, id, eventId }) =>
+        f.photos.map((p, i) => ({
           reportId: id,
-          at: now,
-          action: "file",
-          fromState: null,
-          toState: "menunggu",
-          actorUserId: input.reporterUserId,
-          actorRole: input.reporterUserId ? "reporter" : "system",
-          agencyId: category.agencyId,
-          note: null,
-          onTime: null,
-          data: { source: input.source, photos },
-        });
-        await attachPhotos(tx, id, eventId, "before", photos);
-        const notices = await agencyNotices(
-          tx,
-          inserted,
-          category.agencyId,
-          ctx.agencies,
-          "new",
-          input.reporterUserId,
-        );
-        if (input.reporterUserId) {
+          mediaId: p.mediaId,
+          kind: "before" as const,
+          eventId,
+          sort: i,
+        })),
+      );
+      if (photoRows.length) await tx.insert(laporReportPhotos).values(photoRows);
+
+      // Staff of each agency once per batch; one insert for every notice.
+      const staff = new Map<string, Awaited<ReturnType<typeof staffOf>>>();
+      const notices: LaporNotificationItem[] = [];
+      for (const { f, id, number } of stored) {
+        const row = rows.get(id) as ReportRow;
+        const agencyId = f.category.agencyId;
+        if (!staff.has(agencyId)) staff.set(agencyId, await staffOf(agencyId, f.agencies, tx));
+        notices.push(...noticeItems(staff.get(agencyId) ?? [], row, "new", f.input.reporterUserId));
+        if (f.input.reporterUserId) {
+          const agencyName = f.agencies.get(agencyId)?.name;
           notices.push({
-            recipientUserId: input.reporterUserId,
+            recipientUserId: f.input.reporterUserId,
             kind: "lapor.filed",
             title: { id: `Laporan ${number} diterima`, en: `Report ${number} received` },
             body: {
-              id: `Laporan Anda diteruskan ke ${ctx.agencies.get(category.agencyId)?.name ?? "instansi"}.`,
-              en: `Your report was sent to ${ctx.agencies.get(category.agencyId)?.name ?? "the agency"}.`,
+              id: `Laporan Anda diteruskan ke ${agencyName ?? "instansi"}.`,
+              en: `Your report was sent to ${agencyName ?? "the agency"}.`,
             },
             payload: { link: `/lapor/${id}`, reportId: id, state: "menunggu" },
           });
         }
-        await notifications.enqueue(tx, notices);
-        return inserted;
-      });
-    } catch (err) {
-      if (!(err instanceof AlreadyFiled)) throw err;
-      const again = await existingByClientRequest(input.reporterUserId, input.clientRequestId);
-      if (!again) throw err;
-      return { report: await viewForReporter(again, principal), created: false, token: again.token };
-    }
-    return { report: await viewForReporter(row, principal), created: true, token };
+      }
+      await notifications.enqueue(tx, notices);
+      const written = new Map<string, NonNullable<Written>>();
+      const key = (f: Filing) => `${f.input.reporterUserId}\u0000${f.input.clientRequestId}`;
+      for (const { f, id, token, eventId } of stored) {
+        const row = rows.get(id) as ReportRow;
+        const event = events.get(id) as EventRow;
+        const photos = f.photos.map((p) => ({
+          id: p.mediaId,
+          kind: "before" as const,
+          url: photoUrl(p.mediaId),
+          width: p.width,
+          height: p.height,
+          eventId,
+        }));
+        written.set(id, { row, token, event, photos, created: true });
+        if (f.input.reporterUserId && f.input.clientRequestId)
+          written.set(key(f), { row, token, event, photos, created: false });
+      }
+      // A repeat of a filing stored in this very batch gets that report; a repeat of an older one, null.
+      return planned.map(({ f, id }) => written.get(id) ?? written.get(key(f)) ?? null);
+    });
   }
 
   // ---------------------------------------------------------------- actions

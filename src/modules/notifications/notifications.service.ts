@@ -1,4 +1,5 @@
 import { and, count, desc, eq, inArray, isNotNull, isNull, max, ne } from "drizzle-orm";
+import { bulkInsert } from "../../db/bulk-insert";
 import type { Database, DbOrTx } from "../../db/client";
 import { AppError, bilingual } from "../../http/errors";
 import type { Clock } from "../../lib/clock";
@@ -274,12 +275,12 @@ export function createNotificationsService(deps: NotificationsDeps) {
         rows.push({ id: newId("ntf"), channel: inAppAdapter.channel, deliveredAt: now, ...base });
         for (const p of prefs) {
           if (p.userId === item.recipientUserId && adapters.has(p.channel)) {
-            rows.push({ id: newId("ntf"), channel: p.channel, ...base });
+            rows.push({ id: newId("ntf"), channel: p.channel, deliveredAt: null, ...base });
           }
         }
       }
-      for (let i = 0; i < rows.length; i += 500)
-        await tx.insert(notificationOutbox).values(rows.slice(i, i + 500));
+      // One statement however many (a batch of reports notifies hundreds of people at once).
+      await bulkInsert(tx, notificationOutbox, rows);
       return rows.length;
     },
 
