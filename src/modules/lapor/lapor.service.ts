@@ -869,16 +869,8 @@ export function createLaporService(deps: LaporDeps) {
   }
 
   /** `principal`: the signed-in reporter, when filing through the app (saves looking them up again). */
-  async function file(
-    input: FileInput,
-    principal?: Principal,
-  ): Promise<{ report: Report; created: boolean; token: string }> {
-    const earlier = await existingByClientRequest(input.reporterUserId, input.clientRequestId);
-    if (earlier) {
-      return { report: await viewForReporter(earlier, principal), created: false, token: earlier.token };
-    }
-
-    const ctx = await context();
+  /** Everything a filing is checked for before it is written. */
+  async function validateFiling(input: FileInput, ctx: Ctx): Promise<Omit<Filing, "now">> {
     const category = ctx.categories.get(input.categoryCode);
     if (!category?.active) {
       throw new AppError("lapor.unknown_category", `Unknown category ${input.categoryCode}`);
@@ -894,15 +886,33 @@ export function createLaporService(deps: LaporDeps) {
     if (category.photoRequired && input.source === "app" && !photos.length) {
       throw new AppError("lapor.photo_required", `A photo is required for ${category.nameEn.toLowerCase()}`);
     }
-    const written = await writeFiling({
-      input,
-      category,
-      agencies: ctx.agencies,
-      regions,
-      attributes,
-      photos,
-      now: clock.now(),
-    });
+    return { input, category, agencies: ctx.agencies, regions, attributes, photos };
+  }
+
+  async function file(
+    input: FileInput,
+    principal?: Principal,
+  ): Promise<{ report: Report; created: boolean; token: string }> {
+    const earlier = await existingByClientRequest(input.reporterUserId, input.clientRequestId);
+    if (earlier) {
+      return { report: await viewForReporter(earlier, principal), created: false, token: earlier.token };
+    }
+
+    const ctx = await context();
+    let written: Written;
+    try {
+      written = await writeFiling({ ...(await validateFiling(input, ctx)), now: clock.now() });
+    } catch (err) {
+      // A repeat that raced its original (a phone retrying before the first answer came back) can fail
+      // a check the original already changed, e.g. "this photo belongs to a report" — its own report.
+      // The same clientRequestId means the same report: answer with it rather than the error.
+      const filed =
+        err instanceof AppError
+          ? await existingByClientRequest(input.reporterUserId, input.clientRequestId)
+          : undefined;
+      if (!filed) throw err;
+      return { report: await viewForReporter(filed, principal), created: false, token: filed.token };
+    }
     if (!written) {
       // The same (reporter, clientRequestId) was written by a request running alongside this one.
       const again = await existingByClientRequest(input.reporterUserId, input.clientRequestId);
