@@ -168,7 +168,7 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
   // The citizen app (issue 5).
   const media = createMediaService({ db, clock: deps.clock });
   const directory = createDirectoryService({ db, clock: deps.clock });
-  const news = createNewsService({ db, clock: deps.clock, media, identity });
+  const news = createNewsService({ db, clock: deps.clock, media, identity, reference });
   const lapor = createLaporService({ db, clock: deps.clock, media, notifications, identity, reference });
   const open311 = createOpen311Service({ db, clock: deps.clock, lapor });
   return {

@@ -1,4 +1,3 @@
-export { LAMPUNG_REGENCIES } from "./domain/regencies";
 export { seedNewsDemo } from "./news.demo";
 export { newsRoutes } from "./news.routes";
 export { createNewsService, type NewsService } from "./news.service";

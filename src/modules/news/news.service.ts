@@ -6,7 +6,7 @@ import type { Clock } from "../../lib/clock";
 import { newId } from "../../lib/ids";
 import type { IdentityService } from "../identity";
 import type { MediaService } from "../media";
-import { isLampungRegency } from "./domain/regencies";
+import type { ReferenceService } from "../reference";
 import { slugify, uniqueSlug } from "./domain/slug";
 import "./news.errors";
 import { newsArticles } from "./news.tables";
@@ -16,6 +16,8 @@ export interface NewsDeps {
   clock: Clock;
   media: MediaService;
   identity: IdentityService;
+  /** Kemendagri regions: an article may target Lampung's regencies and cities. */
+  reference: Pick<ReferenceService, "listRegions">;
 }
 
 export type NewsKind = "news" | "announcement";
@@ -71,8 +73,7 @@ function mayEdit(author: Author, row: Row): boolean {
   return author.admin || row.organisationId === author.organisationId;
 }
 
-function checkRegencies(codes: string[]): void {
-  const unknown = codes.filter((c) => !isLampungRegency(c));
+function refuseUnknownRegencies(unknown: string[]): void {
   if (unknown.length) {
     throw new AppError("news.unknown_regency", `Not Lampung regencies: ${unknown.join(", ")}`, {
       errors: [
@@ -99,7 +100,15 @@ function altRequired(): AppError {
 }
 
 export function createNewsService(deps: NewsDeps) {
-  const { db, clock, media, identity } = deps;
+  const { db, clock, media, identity, reference } = deps;
+
+  async function checkRegencies(codes: string[]): Promise<void> {
+    if (!codes.length) return;
+    const lampung = new Set(
+      (await reference.listRegions({ level: "regency", parent: "18" })).map((r) => r.code),
+    );
+    refuseUnknownRegencies(codes.filter((c) => !lampung.has(c)));
+  }
 
   async function views(rows: Row[]): Promise<NewsView[]> {
     const names = await identity.organisationNames([...new Set(rows.map((r) => r.organisationId))]);
@@ -227,7 +236,7 @@ export function createNewsService(deps: NewsDeps) {
         organisationId = input.organisationId;
       }
       if (!organisationId) throw new AppError("news.organisation_required");
-      checkRegencies(input.regencyCodes);
+      await checkRegencies(input.regencyCodes);
       if (input.imageMediaId) {
         if (!input.imageAlt) throw altRequired();
         await checkImage(author, input.imageMediaId, null);
@@ -265,7 +274,7 @@ export function createNewsService(deps: NewsDeps) {
       const author = authorOf(principal);
       const current = await editable(author, id);
       if (current.status === "archived") throw new AppError("news.invalid_state", "The article is archived");
-      if (patch.regencyCodes) checkRegencies(patch.regencyCodes);
+      if (patch.regencyCodes) await checkRegencies(patch.regencyCodes);
       const imageMediaId = patch.imageMediaId !== undefined ? patch.imageMediaId : current.imageMediaId;
       const imageAlt = patch.imageAlt !== undefined ? patch.imageAlt : current.imageAlt;
       if (imageMediaId) {
