@@ -11,3 +11,9 @@ export {
   type QrisRequest,
   readDataObjects,
 } from "./domain/qris";
+export {
+  SIGNATURE_TOLERANCE_SECONDS,
+  type SignatureCheck,
+  signPayload,
+  verifyPayload,
+} from "./domain/signature";
