@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef, useSyncExternalStore } from "react";
 import { Link, NavLink, useLocation, useNavigate } from "react-router";
 import { useSession, useSignOut } from "../features/auth/session.ts";
+import { useOwner } from "../features/lapor/owner.ts";
 import { isOperator } from "../lib/api.ts";
 import { errorMessage } from "../lib/errors.ts";
 import type { MessageKey } from "../lib/i18n.ts";
@@ -184,10 +185,12 @@ function OfflineNote() {
 }
 
 /**
- * Reports filed offline wait in the phone's outbox; they go out when the connection returns whatever page
- * is open, not only on the Lapor pages. The outbox code loads only when someone is signed in.
+ * Reports filed offline wait in the phone's outbox; this is the one place that sends them: at start, when
+ * the connection returns and when the app comes back to the foreground, whatever page is open. The outbox
+ * code loads only when the phone has a reporter (signed in now, or before going offline).
  */
-function useLaporOutboxSync(owner: string | null): void {
+function useLaporOutboxSync(): void {
+  const { ownerId: owner } = useOwner();
   useEffect(() => {
     if (!owner) return;
     const go = () => {
@@ -198,9 +201,11 @@ function useLaporOutboxSync(owner: string | null): void {
     };
     go();
     window.addEventListener("online", go);
+    window.addEventListener("focus", go);
     document.addEventListener("visibilitychange", onVisible);
     return () => {
       window.removeEventListener("online", go);
+      window.removeEventListener("focus", go);
       document.removeEventListener("visibilitychange", onVisible);
     };
   }, [owner]);
@@ -210,7 +215,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { t } = usePreferences();
   const location = useLocation();
   const session = useSession();
-  useLaporOutboxSync(session.data?.user.id ?? null);
+  useLaporOutboxSync();
   const mainRef = useRef<HTMLElement>(null);
   const interacted = useRef(false);
   // Operators get the wide desktop console (tables of stock, shipments, prices); everyone else a

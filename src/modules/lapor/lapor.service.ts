@@ -23,6 +23,7 @@ import { AppError, errorSpec } from "../../http/errors";
 import { createBatcher } from "../../lib/batcher";
 import type { Clock } from "../../lib/clock";
 import { newId } from "../../lib/ids";
+import { jakartaDate } from "../../lib/time";
 import { type IdentityService, identityRepository } from "../identity";
 import type { ReferenceService } from "../reference";
 import { chainOf, disposeTargets, subtreeOf } from "./domain/agencies";
@@ -199,10 +200,8 @@ const photoUrl = (mediaId: string) => `/api/v1/lapor/photos/${mediaId}`;
 
 const PHOTO_ACTIONS: readonly Action[] = ["resolve", "reopen", "reply"];
 
-// Built once: constructing an Intl formatter costs more than the rest of a filing's own work.
-const JAKARTA_YEAR = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric" });
 function jakartaYear(d: Date): number {
-  return Number(JAKARTA_YEAR.format(d));
+  return Number(jakartaDate(d).slice(0, 4));
 }
 
 function median(xs: number[]): number | null {
@@ -769,49 +768,40 @@ export function createLaporService(deps: LaporDeps) {
 
   // ---------------------------------------------------------------- filing
 
+  /**
+   * The village must lie in the district and the district in the regency; a lower level given alone fills
+   * in the ones above it.
+   */
   async function validateRegions(input: FileInput) {
-    const get = async (code: string) => {
-      try {
-        return await reference.getRegion(code);
-      } catch {
-        throw new AppError("lapor.invalid_region", `Unknown region ${code}`);
-      }
+    const codes: Record<"village" | "district" | "regency", string | undefined> = {
+      village: input.villageCode,
+      district: input.districtCode,
+      regency: input.regencyCode,
     };
-    let { regencyCode, districtCode } = input;
-    const { villageCode } = input;
-    if (villageCode) {
-      const v = await get(villageCode);
-      if (v.level !== "village")
-        throw new AppError("lapor.invalid_region", `${villageCode} is not a village`);
-      if (districtCode && v.parentCode !== districtCode) {
-        throw new AppError(
-          "lapor.invalid_region",
-          `Village ${villageCode} is not in district ${districtCode}`,
-        );
+    const chain = [
+      ["village", "district"],
+      ["district", "regency"],
+      ["regency", null],
+    ] as const;
+    for (const [level, parent] of chain) {
+      const code = codes[level];
+      if (!code) continue;
+      const region = await reference.getRegion(code).catch(() => {
+        throw new AppError("lapor.invalid_region", `Unknown region ${code}`);
+      });
+      if (region.level !== level) throw new AppError("lapor.invalid_region", `${code} is not a ${level}`);
+      if (!parent) continue;
+      const given = codes[parent];
+      if (given && region.parentCode !== given) {
+        const label = `${level[0]?.toUpperCase()}${level.slice(1)}`;
+        throw new AppError("lapor.invalid_region", `${label} ${code} is not in ${parent} ${given}`);
       }
-      districtCode = v.parentCode ?? undefined;
-    }
-    if (districtCode) {
-      const d = await get(districtCode);
-      if (d.level !== "district")
-        throw new AppError("lapor.invalid_region", `${districtCode} is not a district`);
-      if (regencyCode && d.parentCode !== regencyCode) {
-        throw new AppError(
-          "lapor.invalid_region",
-          `District ${districtCode} is not in regency ${regencyCode}`,
-        );
-      }
-      regencyCode = d.parentCode ?? undefined;
-    }
-    if (regencyCode) {
-      const g = await get(regencyCode);
-      if (g.level !== "regency")
-        throw new AppError("lapor.invalid_region", `${regencyCode} is not a regency`);
+      codes[parent] = region.parentCode ?? undefined;
     }
     return {
-      regencyCode: regencyCode ?? null,
-      districtCode: districtCode ?? null,
-      villageCode: villageCode ?? null,
+      regencyCode: codes.regency ?? null,
+      districtCode: codes.district ?? null,
+      villageCode: codes.village ?? null,
     };
   }
 

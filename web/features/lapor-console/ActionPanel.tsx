@@ -5,6 +5,7 @@ import { SelectField } from "../../components/Field.tsx";
 import { errorMessage } from "../../lib/errors.ts";
 import { usePreferences } from "../../lib/preferences.tsx";
 import { type ActionBody, AGENCY_ACTIONS, type AgencyAction, laporConsoleApi, type Report } from "./api.ts";
+import { AssigneeSelect } from "./parts.tsx";
 
 const NOTE_REQUIRED: readonly AgencyAction[] = ["reject", "reply", "resolve"];
 
@@ -138,19 +139,7 @@ export function ActionPanel({
             </SelectField>
           ) : null}
           {action === "assign" ? (
-            <SelectField
-              label={t("laporConsole.action.assignee")}
-              value={assignee}
-              onChange={(e) => setAssignee(e.currentTarget.value)}
-              data-testid="lapor-assignee"
-            >
-              <option value="">{t("laporConsole.action.choose")}</option>
-              {staff.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </SelectField>
+            <AssigneeSelect staff={staff} value={assignee} onChange={setAssignee} testId="lapor-assignee" />
           ) : null}
           {action === "resolve" ? (
             <div className="field">

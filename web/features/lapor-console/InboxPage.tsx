@@ -19,6 +19,7 @@ import {
 } from "./api.ts";
 import {
   AgencyHeader,
+  AssigneeSelect,
   DeadlineClock,
   LaporTabs,
   mayUseConsole,
@@ -180,19 +181,12 @@ function BulkBar({
           ))}
         </SelectField>
         {action === "assign" ? (
-          <SelectField
-            label={t("laporConsole.action.assignee")}
+          <AssigneeSelect
+            staff={staff}
             value={assignee}
-            onChange={(e) => setAssignee(e.currentTarget.value)}
-            data-testid="lapor-bulk-assignee"
-          >
-            <option value="">{t("laporConsole.action.choose")}</option>
-            {staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </SelectField>
+            onChange={setAssignee}
+            testId="lapor-bulk-assignee"
+          />
         ) : null}
         <div className="field lc-bulk-note">
           <label htmlFor={noteId}>

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState } from "react";
 import { Link } from "react-router";
+import { SelectField } from "../../components/Field.tsx";
 import type { Session } from "../../lib/api.ts";
 import { usePreferences } from "../../lib/preferences.tsx";
 import {
@@ -169,5 +170,35 @@ export function AgencyHeader({ info }: { info: AgencyInfo | undefined }) {
         <strong>{t("laporConsole.agency.all")}</strong>
       )}
     </p>
+  );
+}
+
+/** The agency's staff to assign reports to (one report or a bulk selection). */
+export function AssigneeSelect({
+  staff,
+  value,
+  onChange,
+  testId,
+}: {
+  staff: AgencyInfo["staff"];
+  value: string;
+  onChange: (userId: string) => void;
+  testId: string;
+}) {
+  const { t } = usePreferences();
+  return (
+    <SelectField
+      label={t("laporConsole.action.assignee")}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      data-testid={testId}
+    >
+      <option value="">{t("laporConsole.action.choose")}</option>
+      {staff.map((s) => (
+        <option key={s.id} value={s.id}>
+          {s.name}
+        </option>
+      ))}
+    </SelectField>
   );
 }

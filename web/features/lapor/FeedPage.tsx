@@ -7,8 +7,7 @@ import { QueryState } from "../../components/QueryState.tsx";
 import { useDocumentTitle, usePreferences } from "../../lib/preferences.tsx";
 import { laporApi } from "./api.ts";
 import { LaporMap } from "./LaporMap.tsx";
-import { useOutboxSync } from "./outbox.ts";
-import { categoryName, ReportCard, useOwner } from "./parts.tsx";
+import { categoryName, ReportCard } from "./parts.tsx";
 import { useCategories } from "./useCategories.ts";
 import "./lapor.css";
 
@@ -17,7 +16,6 @@ export function FeedPage() {
   const { t, lang } = usePreferences();
   useDocumentTitle(t("lapor.feed.title"));
   // Reports saved on this phone are sent from here too, when the connection returns.
-  useOutboxSync(useOwner().ownerId);
   const [category, setCategory] = useState("");
   const [status, setStatus] = useState("");
   const [regency, setRegency] = useState("");

@@ -5,14 +5,7 @@ import { formatDateTimeWIB } from "../../lib/format.ts";
 import { useDocumentTitle, usePreferences } from "../../lib/preferences.tsx";
 import type { SignInState } from "../auth/SignInPage.tsx";
 import { laporApi } from "./api.ts";
-import {
-  deleteFromOutbox,
-  type OutboxItem,
-  retryOutboxItem,
-  syncOutbox,
-  useOutbox,
-  useOutboxSync,
-} from "./outbox.ts";
+import { deleteFromOutbox, type OutboxItem, retryOutboxItem, syncOutbox, useOutbox } from "./outbox.ts";
 import { categoryName, ReportCard, useOnline, useOwner } from "./parts.tsx";
 import "./lapor.css";
 
@@ -75,7 +68,6 @@ export function MyReportsPage() {
   const { t } = usePreferences();
   useDocumentTitle(t("lapor.my.title"));
   const { session, ownerId, pending } = useOwner();
-  useOutboxSync(ownerId);
   const online = useOnline();
   const outbox = useOutbox().filter((i) => i.ownerUserId === ownerId);
   const waitingCount = outbox.length;

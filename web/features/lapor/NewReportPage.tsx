@@ -10,7 +10,7 @@ import type { SignInState } from "../auth/SignInPage.tsx";
 import { type Category, type CategoryAttribute, laporApi, type Privacy, type PublicReport } from "./api.ts";
 import { LaporMap, type Pin } from "./LaporMap.tsx";
 import { inIndonesia, inLampung, MAX_PHOTOS, PHOTO_TYPES, photoProblem } from "./model.ts";
-import { addToOutbox, syncOutbox, useOutbox, useOutboxSync, useSentReports } from "./outbox.ts";
+import { addToOutbox, syncOutbox, useOutbox, useSentReports } from "./outbox.ts";
 import { categoryName, useOnline, useOwner } from "./parts.tsx";
 import { useCategories } from "./useCategories.ts";
 import "./lapor.css";
@@ -179,7 +179,6 @@ export function NewReportPage() {
   useDocumentTitle(t("lapor.form.title"));
   const navigate = useNavigate();
   const { session, ownerId, pending } = useOwner();
-  useOutboxSync(ownerId);
   const online = useOnline();
   const categories = useCategories();
 

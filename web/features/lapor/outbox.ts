@@ -9,7 +9,7 @@
  *   citizen can retry or delete it.
  * - Network errors, 5xx and 429 retry with backoff, on the `online` event and when the page regains focus.
  */
-import { useEffect, useSyncExternalStore } from "react";
+import { useSyncExternalStore } from "react";
 import { ApiError } from "../../lib/api.ts";
 import { type Bilingual, laporApi, type NewReportBody, type Report } from "./api.ts";
 import { idbStore } from "./idb.ts";
@@ -242,24 +242,4 @@ export function useOutbox(): OutboxItem[] {
 /** Reports sent from this tab since it opened (to say "sent as number …"). */
 export function useSentReports(): SentReport[] {
   return useSyncExternalStore(subscribe, sentSnapshot, sentSnapshot);
-}
-
-/** Runs the sync loop while the page is open: now, when the phone is back online and when the page regains focus. */
-export function useOutboxSync(owner: string | null): void {
-  useEffect(() => {
-    if (!owner) return;
-    const go = () => void syncOutbox(owner, true);
-    const onVisible = () => {
-      if (document.visibilityState === "visible") go();
-    };
-    go();
-    window.addEventListener("online", go);
-    window.addEventListener("focus", go);
-    document.addEventListener("visibilitychange", onVisible);
-    return () => {
-      window.removeEventListener("online", go);
-      window.removeEventListener("focus", go);
-      document.removeEventListener("visibilitychange", onVisible);
-    };
-  }, [owner]);
 }

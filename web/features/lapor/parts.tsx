@@ -1,12 +1,12 @@
 /** Pieces shared by the citizen Lapor pages: state badge, deadline clock, report card, the owner. */
 import { type ReactNode, useEffect, useState } from "react";
 import { Link } from "react-router";
-import type { Session } from "../../lib/api.ts";
 import type { MessageKey } from "../../lib/i18n.ts";
 import { usePreferences } from "../../lib/preferences.tsx";
-import { useSession } from "../auth/session.ts";
 import { AGENCY_STAGES, type PublicReport, type ReportState } from "./api.ts";
 import { clockOf } from "./model.ts";
+
+export { useOwner } from "./owner.ts";
 
 /** The current time, updated every `everyMs` (the clocks tick each minute). */
 export function useNow(everyMs = 60_000): number {
@@ -31,38 +31,6 @@ export function useOnline(): boolean {
     };
   }, []);
   return online;
-}
-
-const OWNER_KEY = "lumbung.lapor.owner";
-
-/**
- * The signed-in user, remembered on the device so the form and the outbox still work when the page
- * is opened without a signal (the session check then fails). Only the user id and name are kept.
- */
-export function useOwner(): {
-  session: Session | null | undefined;
-  ownerId: string | null;
-  pending: boolean;
-} {
-  const session = useSession();
-  const data = session.data;
-  useEffect(() => {
-    try {
-      if (data) localStorage.setItem(OWNER_KEY, data.user.id);
-      else if (data === null) localStorage.removeItem(OWNER_KEY);
-    } catch {
-      // Storage refused: the offline start only is lost.
-    }
-  }, [data]);
-  let stored: string | null = null;
-  try {
-    stored = localStorage.getItem(OWNER_KEY);
-  } catch {
-    stored = null;
-  }
-  // Without a signal the session check waits (or fails): the user last signed in on this device.
-  const ownerId = data ? data.user.id : data === null ? null : stored;
-  return { session: data, ownerId, pending: session.isPending };
 }
 
 export function stateLabel(t: (key: MessageKey) => string, state: ReportState): string {
