@@ -23,12 +23,16 @@ import { createIdentityService, identityAuthenticator, identityRoutes } from "./
 import { createInterventionsService, interventionsRoutes } from "./modules/interventions";
 import { createLaporService, laporRoutes } from "./modules/lapor";
 import { createLotsService, lotsRoutes } from "./modules/lots";
+import { createMarketplaceService, marketplaceRoutes } from "./modules/marketplace";
 import { createMediaService, mediaRoutes } from "./modules/media";
 import { createNewsService, newsRoutes } from "./modules/news";
 import { createNotificationsService, notificationsRoutes } from "./modules/notifications";
 import { createOpen311Service, open311Routes } from "./modules/open311";
+import { createPartnerService, partnerRoutes } from "./modules/partner";
+import { createPaymentsService, paymentsRoutes } from "./modules/payments";
 import { createPricesService, pricesRoutes } from "./modules/prices";
 import { createProcessingService, processingRoutes } from "./modules/processing";
+import { createProcurementService, procurementRoutes } from "./modules/procurement";
 import { createReferenceService, referenceRoutes } from "./modules/reference";
 import { createShipmentsService, shipmentsRoutes } from "./modules/shipments";
 import { createSpreadService, spreadRoutes } from "./modules/spread";
@@ -171,6 +175,56 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
   const news = createNewsService({ db, clock: deps.clock, media, identity, reference });
   const lapor = createLaporService({ db, clock: deps.clock, media, notifications, identity, reference });
   const open311 = createOpen311Service({ db, clock: deps.clock, lapor });
+  const trace = createTraceService({
+    db,
+    organisationNames: (ids) => identity.organisationNames(ids),
+    region: (code) => reference.getRegion(code).catch(() => null),
+    commodity: (code) => reference.getCommodity(code).catch(() => null),
+    sites: (glnKeys) => reference.sitesByGlnKeys(glnKeys),
+    locationOwners: (uris) => lots.ownersOfLocations(db, uris),
+    commoditiesOf: (epcs) => lots.commoditiesOf(db, epcs),
+    excursions: (epcs) => coldchain.excursionsFor(epcs),
+  });
+  // Trade (issue 6): payments, the UMKM marketplace, the partner (JAKI) API, BUMD procurement.
+  const payments = createPaymentsService({
+    db,
+    clock: deps.clock,
+    secret: deps.config.secret,
+    publicUrl: deps.config.publicUrl,
+  });
+  const marketplace = createMarketplaceService({
+    db,
+    clock: deps.clock,
+    media,
+    identity,
+    reference,
+    lots,
+    shipments,
+    notifications,
+    payments,
+    publicUrl: deps.config.publicUrl,
+    paymentTimeoutMinutes: deps.config.market.paymentTimeoutMinutes,
+  });
+  const partner = createPartnerService({
+    db,
+    clock: deps.clock,
+    secret: deps.config.secret,
+    publicUrl: deps.config.publicUrl,
+    identity,
+    marketplace,
+    trace,
+  });
+  const procurement = createProcurementService({
+    db,
+    clock: deps.clock,
+    identity,
+    reference,
+    lots,
+    shipments,
+    payments,
+    notifications,
+    prices,
+  });
   return {
     identity,
     media,
@@ -192,16 +246,11 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
     supply,
     spread,
     interventions,
-    trace: createTraceService({
-      db,
-      organisationNames: (ids) => identity.organisationNames(ids),
-      region: (code) => reference.getRegion(code).catch(() => null),
-      commodity: (code) => reference.getCommodity(code).catch(() => null),
-      sites: (glnKeys) => reference.sitesByGlnKeys(glnKeys),
-      locationOwners: (uris) => lots.ownersOfLocations(db, uris),
-      commoditiesOf: (epcs) => lots.commoditiesOf(db, epcs),
-      excursions: (epcs) => coldchain.excursionsFor(epcs),
-    }),
+    trace,
+    payments,
+    marketplace,
+    partner,
+    procurement,
   };
 }
 
@@ -301,6 +350,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(newsRoutes, { news: services.news });
   await app.register(laporRoutes, { lapor: services.lapor });
   await app.register(open311Routes, { open311: services.open311 });
+  await app.register(paymentsRoutes, { payments: services.payments });
+  await app.register(marketplaceRoutes, { marketplace: services.marketplace });
+  await app.register(partnerRoutes, { partner: services.partner });
+  await app.register(procurementRoutes, { procurement: services.procurement });
   await registerWeb(app, config.webDistDir);
 
   return app;

@@ -46,6 +46,10 @@ const EnvSchema = z
     // Background work in the API process; 0 turns a timer off (another process, or tests, run it).
     LAPOR_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
     NOTIFICATION_DISPATCH_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(15),
+    MARKET_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
+    PARTNER_WEBHOOK_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(10),
+    /** Minutes an unpaid marketplace order holds its stock before it is cancelled. */
+    MARKET_PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
     // Lumbung's own GS1 company prefix, for organisations that have none. The default is a placeholder
     // under Indonesia's 899 range: an operator sets the prefix GS1 Indonesia licensed to the platform.
     LUMBUNG_GS1_PREFIX: z
@@ -100,7 +104,13 @@ export interface Config {
   /** GS1 company prefix under which organisations without their own get GTINs, GLNs and SSCCs. */
   gs1: { platformPrefix: string };
   /** Seconds between runs of the background timers; 0: not run by this process. */
-  timers: { laporSweepSeconds: number; notificationDispatchSeconds: number };
+  timers: {
+    laporSweepSeconds: number;
+    notificationDispatchSeconds: number;
+    marketSweepSeconds: number;
+    partnerWebhookSeconds: number;
+  };
+  market: { paymentTimeoutMinutes: number };
 }
 
 export class ConfigError extends Error {
@@ -138,6 +148,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     timers: {
       laporSweepSeconds: e.LAPOR_SWEEP_INTERVAL_SECONDS,
       notificationDispatchSeconds: e.NOTIFICATION_DISPATCH_INTERVAL_SECONDS,
+      marketSweepSeconds: e.MARKET_SWEEP_INTERVAL_SECONDS,
+      partnerWebhookSeconds: e.PARTNER_WEBHOOK_INTERVAL_SECONDS,
     },
+    market: { paymentTimeoutMinutes: e.MARKET_PAYMENT_TIMEOUT_MINUTES },
   };
 }

@@ -2,6 +2,7 @@ import { buildApp } from "./app";
 import { ConfigError, loadConfig } from "./config";
 import { openDatabase } from "./db/client";
 import { databaseTarget, prepareDatabase } from "./db/prepare";
+import { every } from "./lib/interval";
 import type { Readiness } from "./modules/health";
 import { startLaporSweeper } from "./modules/lapor";
 import { startNotificationDispatcher } from "./modules/notifications";
@@ -58,6 +59,23 @@ async function main() {
       startNotificationDispatcher(app.services.notifications, {
         intervalMs: config.timers.notificationDispatchSeconds * 1000,
         onError: (err) => app.log.warn({ err }, "notification dispatch failed"),
+      }),
+    );
+  }
+  // Trade (issue 6): unpaid orders give their stock back; partners' webhooks go out and are retried.
+  if (config.timers.marketSweepSeconds > 0) {
+    stopTimers.push(
+      every(() => app.services.marketplace.orders.sweep(), {
+        intervalMs: config.timers.marketSweepSeconds * 1000,
+        onError: (err) => app.log.error({ err }, "marketplace sweep failed"),
+      }),
+    );
+  }
+  if (config.timers.partnerWebhookSeconds > 0) {
+    stopTimers.push(
+      every(() => app.services.partner.dispatchWebhooks(), {
+        intervalMs: config.timers.partnerWebhookSeconds * 1000,
+        onError: (err) => app.log.warn({ err }, "partner webhook dispatch failed"),
       }),
     );
   }

@@ -56,6 +56,18 @@ export const WORK_AREAS: readonly WorkArea[] = [
   { to: "/konsol/lapor", icon: "report", label: "home.nav.consoleReports", personas: ["dinas"] },
   { to: "/konsol/berita", icon: "news", label: "home.nav.consoleNews", personas: ["dinas"] },
   { to: "/konsol/layanan", icon: "services", label: "home.nav.consoleServices", personas: ["admin"] },
+  // Trade (issue 6): the UMKM marketplace's back office, BUMD procurement, payments and partners.
+  { to: "/konsol/toko", icon: "market", label: "marketSeller.nav", personas: ["umkm"] },
+  { to: "/konsol/toko/pesanan", icon: "list", label: "marketOrders.nav", personas: ["umkm"] },
+  { to: "/konsol/penjual", icon: "check", label: "marketSeller.navAdmin", personas: ["admin"] },
+  {
+    to: "/konsol/pengadaan",
+    icon: "market",
+    label: "procurement.nav",
+    personas: ["bumd", "koperasi", "farmer", "dinas"],
+  },
+  { to: "/konsol/keuangan", icon: "prices", label: "payments.nav", personas: ["admin"] },
+  { to: "/konsol/mitra", icon: "globe", label: "partners.nav", personas: ["admin"] },
   { to: "/lacak", icon: "pin", label: "console.area.trace", personas: [] },
 ];
 

@@ -12,12 +12,18 @@ import * as interventions from "../features/interventions/messages.ts";
 import * as lapor from "../features/lapor/messages.ts";
 import * as laporConsole from "../features/lapor-console/messages.ts";
 import * as lots from "../features/lots/messages.ts";
+import * as market from "../features/market/messages.ts";
+import * as marketOrders from "../features/market-orders/messages.ts";
+import * as marketSeller from "../features/market-seller/messages.ts";
 import * as news from "../features/news/messages.ts";
 import * as notifications from "../features/notifications/messages.ts";
+import * as partners from "../features/partners/messages.ts";
+import * as payments from "../features/payments/messages.ts";
 import * as priceEntry from "../features/price-entry/messages.ts";
 import * as pricesBoard from "../features/prices-board/messages.ts";
 import * as pricesImport from "../features/prices-import/messages.ts";
 import * as processing from "../features/processing/messages.ts";
+import * as procurement from "../features/procurement/messages.ts";
 import * as profile from "../features/profile/messages.ts";
 import * as shipments from "../features/shipments/messages.ts";
 import * as spread from "../features/spread/messages.ts";
@@ -328,6 +334,12 @@ const id = {
   ...notifications.id,
   ...directory.id,
   ...news.id,
+  ...payments.id,
+  ...market.id,
+  ...marketSeller.id,
+  ...marketOrders.id,
+  ...partners.id,
+  ...procurement.id,
   ...profile.id,
   ...lapor.id,
   ...laporConsole.id,
@@ -638,6 +650,12 @@ const en: Messages = {
   ...notifications.en,
   ...directory.en,
   ...news.en,
+  ...payments.en,
+  ...market.en,
+  ...marketSeller.en,
+  ...marketOrders.en,
+  ...partners.en,
+  ...procurement.en,
   ...profile.en,
   ...lapor.en,
   ...laporConsole.en,

@@ -10,12 +10,18 @@ import { lastSessionWasOperator, rememberOperator } from "../features/home/conso
 import { laporRoutes } from "../features/lapor/routes.tsx";
 import { laporConsoleRoutes } from "../features/lapor-console/routes.tsx";
 import { lotsRoutes } from "../features/lots/routes.tsx";
+import { marketRoutes } from "../features/market/routes.tsx";
+import { marketOrdersRoutes } from "../features/market-orders/routes.tsx";
+import { marketSellerRoutes } from "../features/market-seller/routes.tsx";
 import { newsRoutes } from "../features/news/routes.tsx";
 import { notificationsRoutes } from "../features/notifications/routes.tsx";
+import { partnersRoutes } from "../features/partners/routes.tsx";
+import { paymentsRoutes } from "../features/payments/routes.tsx";
 import { priceEntryRoutes } from "../features/price-entry/routes.tsx";
 import { pricesBoardRoutes } from "../features/prices-board/routes.tsx";
 import { pricesImportRoutes } from "../features/prices-import/routes.tsx";
 import { processingRoutes } from "../features/processing/routes.tsx";
+import { procurementRoutes } from "../features/procurement/routes.tsx";
 import { profileRoutes } from "../features/profile/routes.tsx";
 import { shipmentsRoutes } from "../features/shipments/routes.tsx";
 import { stabilityRoutes } from "../features/stability/routes.tsx";
@@ -163,6 +169,12 @@ export function AppRoutes() {
         {profileRoutes()}
         {laporRoutes()}
         {laporConsoleRoutes()}
+        {paymentsRoutes()}
+        {marketRoutes()}
+        {marketSellerRoutes()}
+        {marketOrdersRoutes()}
+        {partnersRoutes()}
+        {procurementRoutes()}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

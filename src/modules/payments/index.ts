@@ -17,3 +17,5 @@ export {
   signPayload,
   verifyPayload,
 } from "./domain/signature";
+export { paymentsRoutes } from "./payments.routes";
+export { createPaymentsService, type PaymentsService } from "./payments.service";

@@ -1,0 +1,2 @@
+export { marketplaceRoutes } from "./marketplace.routes";
+export { createMarketplaceService, type MarketplaceService } from "./marketplace.service";

@@ -1,0 +1,2 @@
+export { partnerRoutes } from "./partner.routes";
+export { createPartnerService, type PartnerService } from "./partner.service";

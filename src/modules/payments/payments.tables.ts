@@ -1,0 +1,2 @@
+// Tables of the payments module (intents, callbacks, ledger, payouts).
+export {};

@@ -1,0 +1,2 @@
+export { procurementRoutes } from "./procurement.routes";
+export { createProcurementService, type ProcurementService } from "./procurement.service";
