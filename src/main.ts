@@ -8,6 +8,8 @@ import { startLaporSweeper } from "./modules/lapor";
 import { startNotificationDispatcher } from "./modules/notifications";
 import { seedDemoActivity } from "./seed/demo-activity";
 import { seedLaporActivity } from "./seed/demo-lapor";
+import { seedMarketDemo } from "./seed/demo-market";
+import { seedProcurementDemo } from "./seed/demo-procurement";
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -42,6 +44,12 @@ async function main() {
     );
     await seedLaporActivity(database.db, app.services).catch((err: unknown) =>
       app.log.warn({ err }, "demo reports were not filed"),
+    );
+    await seedMarketDemo(database.db, app.services).catch((err: unknown) =>
+      app.log.warn({ err }, "demo shops and products were not listed"),
+    );
+    await seedProcurementDemo(database.db, app.services).catch((err: unknown) =>
+      app.log.warn({ err }, "demo offers and purchase orders were not recorded"),
     );
   }
   // Background work: overdue reports escalate and unconfirmed ones close; SMS/WhatsApp/e-mail go out.

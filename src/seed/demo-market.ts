@@ -1,0 +1,5 @@
+import type { FastifyInstance } from "fastify";
+import type { Database } from "../db/client";
+
+/** Demo mode only: market demo data recorded through the services after start; idempotent. */
+export async function seedMarketDemo(_db: Database, _services: FastifyInstance["services"]): Promise<void> {}
