@@ -10,7 +10,7 @@ import { lastSessionWasOperator, rememberOperator } from "../features/home/conso
 import { laporRoutes } from "../features/lapor/routes.tsx";
 import { laporConsoleRoutes } from "../features/lapor-console/routes.tsx";
 import { lotsRoutes } from "../features/lots/routes.tsx";
-import { marketRoutes } from "../features/market/routes.tsx";
+import { marketEmbedRoutes, marketRoutes } from "../features/market/routes.tsx";
 import { marketOrdersRoutes } from "../features/market-orders/routes.tsx";
 import { marketSellerRoutes } from "../features/market-seller/routes.tsx";
 import { newsRoutes } from "../features/news/routes.tsx";
@@ -133,6 +133,7 @@ function Layout() {
 export function AppRoutes() {
   return (
     <Routes>
+      {marketEmbedRoutes()}
       <Route element={<Layout />}>
         <Route index element={<Home />} />
         <Route

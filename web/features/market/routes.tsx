@@ -4,3 +4,8 @@ import { Fragment, type ReactElement } from "react";
 export function marketRoutes(): ReactElement {
   return <Fragment />;
 }
+
+/** The storefront embedded in a partner's app (JAKI): mounted outside the app layout, without its chrome. */
+export function marketEmbedRoutes(): ReactElement {
+  return <Fragment />;
+}
