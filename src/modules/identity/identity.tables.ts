@@ -131,3 +131,30 @@ export const consents = pgTable(
   },
   (t) => [index("consents_user_idx").on(t.userId, t.purpose, t.at)],
 );
+
+/**
+ * A partner platform's own user (JAKI's account id) linked to the Lumbung citizen account made for them on
+ * their first embedded visit. That account has no password and no contact on `users`, so it can only be
+ * entered through a partner's embed token; orders it places belong to the partner too.
+ */
+export const partnerAccounts = pgTable(
+  "partner_accounts",
+  {
+    id: text("id").primaryKey(),
+    /** The OAuth client_id of the partner platform (`jaki-demo`). */
+    clientId: text("client_id").notNull(),
+    /** The partner's identifier for its user; opaque to Lumbung. */
+    externalUserId: text("external_user_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** As the partner last sent it; kept here, not on `users`, so it cannot be used to sign in. */
+    phone: text("phone"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("partner_accounts_client_external_key").on(t.clientId, t.externalUserId),
+    uniqueIndex("partner_accounts_user_key").on(t.userId),
+  ],
+);

@@ -6,7 +6,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
 
-export const MEDIA_PURPOSES = ["report_photo", "news_image"] as const;
+export const MEDIA_PURPOSES = ["report_photo", "news_image", "market_photo"] as const;
 export type MediaPurpose = (typeof MEDIA_PURPOSES)[number];
 
 /**

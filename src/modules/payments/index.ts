@@ -1,5 +1,5 @@
-// Issue 6 (trade) builds on this: QRIS payloads for marketplace orders. Routes and the sandbox payment
-// provider come with the orders they pay for.
+// QRIS payments for marketplace orders and procurement invoices: intents, provider callbacks, the
+// double-entry ledger and payouts. Other modules use the service; the domain rules are pure.
 export {
   buildQrisPayload,
   crc16ccitt,
@@ -17,5 +17,30 @@ export {
   signPayload,
   verifyPayload,
 } from "./domain/signature";
+export { type AccountBalance, type JournalView, journalProblem, type LedgerLine } from "./payments.ledger";
+export {
+  type CallbackTransport,
+  type Charge,
+  type ChargeRequest,
+  createSandboxProvider,
+  type PaymentProvider,
+  type ProviderEvent,
+  SANDBOX_CALLBACK_PATH,
+  SANDBOX_PROVIDER,
+  SANDBOX_SIGNATURE_HEADER,
+  type SandboxProvider,
+  sandboxCallbackSecret,
+} from "./payments.providers";
 export { paymentsRoutes } from "./payments.routes";
-export { createPaymentsService, type PaymentsService } from "./payments.service";
+export {
+  type CreateIntentInput,
+  createPaymentsService,
+  type IntentStatus,
+  maskAccountNumber,
+  type PaidListener,
+  type PaymentIntentView,
+  type PaymentPurpose,
+  type PaymentsService,
+  type PayoutView,
+  type RecordPayoutInput,
+} from "./payments.service";
