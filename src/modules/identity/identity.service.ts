@@ -8,6 +8,7 @@ import { createBatcher } from "../../lib/batcher";
 import type { Clock } from "../../lib/clock";
 import { newId } from "../../lib/ids";
 import { looksLikeEmail, normaliseEmail, normalisePhone } from "./domain/contact";
+import { createPartnerAccounts } from "./identity.partner-accounts";
 import "./identity.errors";
 import { identityRepository as repo } from "./identity.repository";
 import type { MembershipRole, OrganisationKind } from "./identity.tables";
@@ -116,6 +117,8 @@ export function createIdentityService(deps: IdentityDeps) {
   }
 
   return {
+    ...createPartnerAccounts({ db, clock, startSession }),
+
     async register(
       input: { name: string; email?: string; phone?: string; password: string },
       meta: RequestMeta,

@@ -1,10 +1,12 @@
 import type { FastifyRequest } from "fastify";
 import type { Authenticator, Principal } from "../../http/access";
+import { partnerAccountsDataSource } from "./identity.partner-accounts";
 import { createProfileService } from "./identity.profile.service";
 import { SESSION_COOKIE } from "./identity.routes";
 import { createIdentityService as createIdentityCore, type IdentityDeps } from "./identity.service";
 
 export { maskNik, parseNik } from "./domain/nik";
+export type { PartnerAccountLink } from "./identity.partner-accounts";
 export {
   CONSENT_PURPOSES,
   CONSENT_VERSION,
@@ -23,6 +25,7 @@ export { hashPassword, hashToken, PARTNER_TOKEN_TTL_SECONDS, personaFor } from "
  */
 export function createIdentityService(deps: IdentityDeps) {
   const profile = createProfileService(deps);
+  profile.registerPersonalDataSource(partnerAccountsDataSource(deps.db));
   return Object.assign(createIdentityCore(deps), {
     profile,
     registerPersonalDataSource: profile.registerPersonalDataSource,
