@@ -1,3 +1,4 @@
+import type { Transaction } from "../../db/client";
 import type { Principal } from "../../http/access";
 import { AppError, type FieldError } from "../../http/errors";
 import { newId } from "../../lib/ids";
@@ -83,6 +84,17 @@ export interface ReceiveInput {
   signature?: string | undefined;
 }
 
+/** A proof of delivery as other modules hear of it (procurement settles purchase orders from it). */
+export interface ReceiptNotice {
+  shipmentId: string;
+  number: string;
+  poReference: string | null;
+  receiverOrganisationId: string;
+  receivedAt: Date;
+  lines: { lineNo: number; epc: string; acceptedGrams: number; rejectedGrams: number }[];
+}
+export type ReceiptListener = (tx: Transaction, receipt: ReceiptNotice) => Promise<void>;
+
 /** Photos and signatures are evidence, not archives: a phone photo at reduced size fits. */
 export const MAX_IMAGE_BYTES = 300_000;
 
@@ -127,6 +139,7 @@ export function createShipmentsService(deps: ShipmentsDeps) {
   const ctx: Context = createContext(deps);
   const { db, clock, resolver } = deps;
   const projector = createShipmentsProjector(ctx.places);
+  const receiptListeners: ReceiptListener[] = [];
 
   /** Place of the origin: a site the shipper may ship from, or the shipper's farm. */
   async function resolveOrigin(
@@ -502,6 +515,13 @@ export function createShipmentsService(deps: ShipmentsDeps) {
 
   return {
     projector,
+    /**
+     * Runs `listener` inside the transaction of every proof of delivery recorded through `receive`,
+     * after its events and receipt are stored: what it writes commits with the receipt, or neither does.
+     */
+    onReceived(listener: ReceiptListener) {
+      receiptListeners.push(listener);
+    },
     /** Supply figures (no scoping): shipments heading into places, and lots already on their way. */
     inboundShipments: (q: Parameters<typeof inboundShipments>[1]) => inboundShipments(deps.db, q),
     /** Stock promised to planned shipments leaving these places (SGLNs), per lot. */
@@ -1046,6 +1066,20 @@ export function createShipmentsService(deps: ShipmentsDeps) {
           photo: input.photo ?? null,
           signature: input.signature ?? null,
         });
+        const notice: ReceiptNotice = {
+          shipmentId: s.id,
+          number: s.number,
+          poReference: s.poReference,
+          receiverOrganisationId: s.receiverOrganisationId,
+          receivedAt: now,
+          lines: received.map((l) => ({
+            lineNo: l.lineNo,
+            epc: l.epc,
+            acceptedGrams: l.acceptedGrams,
+            rejectedGrams: l.rejectedGrams,
+          })),
+        };
+        for (const listener of receiptListeners) await listener(tx, notice);
       });
       return detail(principal, id);
     },

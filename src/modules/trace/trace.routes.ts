@@ -259,6 +259,39 @@ const PublicTraceSchema = z.object({
   places: z.array(PlaceSchema),
   excursions: z.array(PublicExcursionSchema),
   farmersShare: FarmersShareSchema,
+  priceTransparency: z
+    .array(
+      z.object({
+        lot: z.string(),
+        farmGate: z
+          .object({
+            pricePerKg: z.number().int(),
+            source: z.enum(["payment", "lot"]).meta({
+              description:
+                "payment: what the koperasi recorded paying farmers; lot: the price declared with the lot",
+            }),
+            date: z.string().nullable(),
+          })
+          .nullable(),
+        bumdPurchase: z
+          .object({ pricePerKg: z.number().int(), buyer: z.string(), date: z.string() })
+          .nullable()
+          .meta({
+            description: "The price a BUMD paid for it (the purchase order line that carried the lot)",
+          }),
+        retailJakarta: z
+          .object({ pricePerKg: z.number().int(), date: z.string(), markets: z.number().int() })
+          .nullable()
+          .meta({ description: "The latest median retail price of the commodity in Jakarta's markets" }),
+        farmersSharePercent: z
+          .number()
+          .nullable()
+          .meta({ description: "Farm-gate ÷ Jakarta retail, in percent" }),
+      }),
+    )
+    .meta({
+      description: "Per harvest lot: what the farmer got, what the BUMD paid, what Jakarta pays at retail",
+    }),
   lots: z.array(z.object(ProductLot)).optional().meta(lotsMeta),
 });
 

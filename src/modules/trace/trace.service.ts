@@ -109,6 +109,23 @@ export interface TraceDeps {
   excursions: (epcs: string[]) => Promise<ExcursionRecord[]>;
 }
 
+/**
+ * Prices other modules know of a lot, for the public page's farmer's share: what the farmer was paid
+ * and what a BUMD paid (procurement), and the latest retail median in Jakarta (prices).
+ */
+export interface LotPriceSource {
+  lotPrices(lgtins: string[]): Promise<
+    Map<
+      string,
+      {
+        farmGate: { pricePerKg: number; paidOn: string } | null;
+        purchase: { pricePerKg: number; buyer: string; receivedOn: string } | null;
+      }
+    >
+  >;
+  retailPrice(commodityCode: string): Promise<{ price: number; date: string; markets: number } | null>;
+}
+
 const text = (v: unknown) => (typeof v === "string" ? v : null);
 type Json = Record<string, unknown>;
 type StoredBody = Awaited<ReturnType<typeof eventsNaming>>[number];
@@ -440,7 +457,45 @@ export function createTraceService(deps: TraceDeps) {
     };
   }
 
+  let priceSource: LotPriceSource | null = null;
+
+  /** Per harvest origin: farm-gate (paid, else declared), BUMD purchase and Jakarta retail prices, and the share. */
+  async function priceTransparency(
+    origins: { lot: string; commodityCode: string | null; declaredFarmGate: number | null }[],
+  ) {
+    if (!origins.length) return [];
+    const known = priceSource ? await priceSource.lotPrices(origins.map((o) => o.lot)) : new Map();
+    const retail = new Map<string, Awaited<ReturnType<LotPriceSource["retailPrice"]>>>();
+    for (const code of new Set(origins.flatMap((o) => (o.commodityCode ? [o.commodityCode] : [])))) {
+      retail.set(code, priceSource ? await priceSource.retailPrice(code) : null);
+    }
+    return origins.map((o) => {
+      const k = known.get(o.lot);
+      const farmGate = k?.farmGate
+        ? { pricePerKg: k.farmGate.pricePerKg, source: "payment" as const, date: k.farmGate.paidOn }
+        : o.declaredFarmGate !== null
+          ? { pricePerKg: o.declaredFarmGate, source: "lot" as const, date: null }
+          : null;
+      const r = o.commodityCode ? (retail.get(o.commodityCode) ?? null) : null;
+      return {
+        lot: o.lot,
+        farmGate,
+        bumdPurchase: k?.purchase
+          ? { pricePerKg: k.purchase.pricePerKg, buyer: k.purchase.buyer, date: k.purchase.receivedOn }
+          : null,
+        retailJakarta: r ? { pricePerKg: r.price, date: r.date, markets: r.markets } : null,
+        farmersSharePercent:
+          farmGate && r && r.price > 0 ? Math.round((farmGate.pricePerKg / r.price) * 1000) / 10 : null,
+      };
+    });
+  }
+
   return {
+    /** Where the public view finds farm-gate, purchase and retail prices (the procurement module). */
+    usePriceSource(source: LotPriceSource) {
+      priceSource = source;
+    },
+
     async trace(input: string) {
       return fullView(await trace(input));
     },
@@ -464,6 +519,7 @@ export function createTraceService(deps: TraceDeps) {
           places: [],
           excursions: [],
           farmersShare: null,
+          priceTransparency: [],
           lots: t.lots.map(({ epc: _e, ...l }) => l),
         };
       }
@@ -532,6 +588,13 @@ export function createTraceService(deps: TraceDeps) {
         })),
         excursions: t.excursions.map(publicExcursion),
         farmersShare: t.farmersShare,
+        priceTransparency: await priceTransparency(
+          t.origins.map((o) => ({
+            lot: o.lot,
+            commodityCode: text(o.facts.commodity),
+            declaredFarmGate: farmGatePriceOf(o.facts),
+          })),
+        ),
       };
     },
 

@@ -15,6 +15,7 @@ import {
   identifierParts,
   identify,
   inTimeOrder,
+  type LotPrices,
   type ProductLot,
   provinceOf,
   type Step,
@@ -386,6 +387,91 @@ function ShareCard({ share, places, levels }: { share: FarmersShare; places: Tra
   );
 }
 
+/** Farm-gate, BUMD purchase and Jakarta retail prices per harvest lot (from procurement and prices). */
+function PricesCard({ prices, levels }: { prices: LotPrices[]; levels: Levels }) {
+  const { t, lang } = usePreferences();
+  const Heading = levels.section;
+  const Item = levels.item;
+  const lotCode = (lgtin: string) => decodeURIComponent(lgtin.slice(lgtin.lastIndexOf(".") + 1));
+  const day = (d: string) => formatHarvestDate(d, lang);
+  return (
+    <section className="card trace-prices" aria-labelledby="trace-prices-title" data-testid="trace-prices">
+      <Heading id="trace-prices-title">{t("trace.prices.title")}</Heading>
+      {prices.map((p) => (
+        <div key={p.lot} className="trace-prices-lot" data-testid="trace-prices-lot">
+          {prices.length > 1 ? <Item>{t("trace.prices.lot", { lot: lotCode(p.lot) })}</Item> : null}
+          <dl className="trace-prices-list">
+            <dt>{t("trace.prices.farmGate")}</dt>
+            <dd data-testid="trace-prices-farm">
+              {p.farmGate ? (
+                <>
+                  <strong>{formatRupiah(p.farmGate.pricePerKg)}/kg</strong>
+                  <span className="muted small">
+                    {" "}
+                    ·{" "}
+                    {p.farmGate.source === "payment" && p.farmGate.date
+                      ? t("trace.prices.farmGatePayment", { date: day(p.farmGate.date) })
+                      : t("trace.prices.farmGateLot")}
+                  </span>
+                </>
+              ) : (
+                t("trace.prices.unknown")
+              )}
+            </dd>
+            <dt>{t("trace.prices.bumd")}</dt>
+            <dd data-testid="trace-prices-bumd">
+              {p.bumdPurchase ? (
+                <>
+                  <strong>{formatRupiah(p.bumdPurchase.pricePerKg)}/kg</strong>
+                  <span className="muted small">
+                    {" "}
+                    ·{" "}
+                    {t("trace.prices.bumdBy", {
+                      buyer: p.bumdPurchase.buyer,
+                      date: day(p.bumdPurchase.date),
+                    })}
+                  </span>
+                </>
+              ) : (
+                t("trace.prices.unknown")
+              )}
+            </dd>
+            <dt>{t("trace.prices.retail")}</dt>
+            <dd data-testid="trace-prices-retail">
+              {p.retailJakarta ? (
+                <>
+                  <strong>{formatRupiah(p.retailJakarta.pricePerKg)}/kg</strong>
+                  <span className="muted small">
+                    {" "}
+                    ·{" "}
+                    {t("trace.prices.retailMedian", {
+                      markets: String(p.retailJakarta.markets),
+                      date: day(p.retailJakarta.date),
+                    })}
+                  </span>
+                </>
+              ) : (
+                t("trace.prices.unknown")
+              )}
+            </dd>
+          </dl>
+          {p.farmersSharePercent !== null ? (
+            <>
+              <p className="trace-prices-share-label">{t("trace.prices.share")}</p>
+              <p className="trace-share-percent" data-testid="trace-prices-share">
+                {`${formatNumber(p.farmersSharePercent, lang, 1)}%`}
+              </p>
+              <div className="trace-share-bar" aria-hidden="true">
+                <span style={{ width: `${Math.min(100, Math.max(0, p.farmersSharePercent))}%` }} />
+              </div>
+            </>
+          ) : null}
+        </div>
+      ))}
+    </section>
+  );
+}
+
 /** Steps carry no id of their own: what, when and where identify them (repeats are numbered). */
 function stableKeys(steps: Step[]): string[] {
   const seen = new Map<string, number>();
@@ -530,6 +616,9 @@ export function TraceView({ trace: raw, levels }: { trace: FullPublicTrace; leve
           <div className="trace-column">
             {trace.farmersShare ? (
               <ShareCard share={trace.farmersShare} places={trace.places} levels={levels} />
+            ) : null}
+            {trace.priceTransparency?.some((p) => p.farmGate || p.bumdPurchase || p.retailJakarta) ? (
+              <PricesCard prices={trace.priceTransparency} levels={levels} />
             ) : null}
             <Origins origins={trace.origins} levels={levels} />
             <MapCard trace={trace} levels={levels} />

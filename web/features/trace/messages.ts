@@ -42,6 +42,17 @@ export const id = {
     "Kode ini menandai produk, bukan satu lot. Pilih lot yang nomornya tertera pada label Anda (terbaru di atas).",
   "trace.product.harvested": "Dipanen {date}",
   "trace.product.recorded": "Tercatat {time}",
+  "trace.prices.title": "Harga dari petani sampai pasar",
+  "trace.prices.lot": "Lot {lot}",
+  "trace.prices.farmGate": "Dibayar ke petani",
+  "trace.prices.farmGatePayment": "pembayaran koperasi, {date}",
+  "trace.prices.farmGateLot": "harga yang dicatat bersama lot",
+  "trace.prices.bumd": "Dibeli BUMD",
+  "trace.prices.bumdBy": "{buyer}, {date}",
+  "trace.prices.retail": "Eceran di Jakarta",
+  "trace.prices.retailMedian": "median {markets} pasar, {date}",
+  "trace.prices.share": "Bagian petani dari harga eceran Jakarta (harga di tingkat petani ÷ harga eceran)",
+  "trace.prices.unknown": "belum tercatat",
 } as const;
 
 export const en: { readonly [K in keyof typeof id]: string } = {
@@ -87,4 +98,15 @@ export const en: { readonly [K in keyof typeof id]: string } = {
     "This code marks a product, not one lot. Choose the lot whose number is on your label (newest first).",
   "trace.product.harvested": "Harvested {date}",
   "trace.product.recorded": "Recorded {time}",
+  "trace.prices.title": "Prices from the farm to the market",
+  "trace.prices.lot": "Lot {lot}",
+  "trace.prices.farmGate": "Paid to the farmer",
+  "trace.prices.farmGatePayment": "the koperasi's payment, {date}",
+  "trace.prices.farmGateLot": "price recorded with the lot",
+  "trace.prices.bumd": "Bought by a BUMD",
+  "trace.prices.bumdBy": "{buyer}, {date}",
+  "trace.prices.retail": "Retail in Jakarta",
+  "trace.prices.retailMedian": "median of {markets} markets, {date}",
+  "trace.prices.share": "Farmer's share of the Jakarta retail price (farm-gate price ÷ retail price)",
+  "trace.prices.unknown": "not recorded yet",
 };

@@ -50,6 +50,15 @@ export interface FarmersShare {
   place: string | null;
 }
 
+/** Per harvest lot: what the farmer was paid, what a BUMD paid, and Jakarta's retail price (procurement). */
+export interface LotPrices {
+  lot: string;
+  farmGate: { pricePerKg: number; source: "payment" | "lot"; date: string | null } | null;
+  bumdPurchase: { pricePerKg: number; buyer: string; date: string } | null;
+  retailJakarta: { pricePerKg: number; date: string; markets: number } | null;
+  farmersSharePercent: number | null;
+}
+
 export interface ProductLot {
   lot: string;
   digitalLink: string | null;
@@ -87,6 +96,7 @@ export interface FullPublicTrace extends Omit<PublicTrace, "journey" | "current"
   places: TracePlace[];
   excursions: TraceExcursion[];
   farmersShare: FarmersShare | null;
+  priceTransparency?: LotPrices[];
   lots?: ProductLot[];
 }
 
