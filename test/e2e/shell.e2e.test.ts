@@ -30,10 +30,8 @@ describe("web shell", () => {
         .filter({ hasText: /^Selamat (pagi|siang|sore|malam), / })
         .waitFor();
       await page.getByRole("heading", { name: "Harga pangan hari ini" }).waitFor();
-      // The marketplace is still to come: shown honestly, and not a link.
-      const marketTile = page.getByTestId("tile-market");
-      expect(await visibleText(marketTile)).toContain("Segera hadir");
-      expect(await marketTile.locator("a, button").count()).toBe(0);
+      // The marketplace is open: its tile links to the storefront.
+      expect(await page.getByTestId("tile-market").getByRole("link").getAttribute("href")).toBe("/pasar");
       // Lapor is a working service now.
       expect(await page.getByTestId("tile-report").locator("a").count()).toBe(1);
       await screenshot("citizen-home-id");
@@ -41,7 +39,7 @@ describe("web shell", () => {
       await page.getByTestId("lang-toggle").click();
       await page.getByRole("heading", { name: "Food prices today" }).waitFor();
       expect(await htmlLang(page)).toBe("en");
-      expect(await visibleText(page.getByTestId("tile-market"))).toContain("Coming soon");
+      expect(await visibleText(page.getByTestId("tile-market"))).toContain("UMKM Market");
       expect(await visibleText(page.getByTestId("lang-toggle"))).toBe("ID");
       await screenshot("citizen-home-en");
 

@@ -1,4 +1,4 @@
-import { lazy, type ReactNode, Suspense } from "react";
+import { lazy, Suspense } from "react";
 import { Link } from "react-router";
 import { Icon, type IconName } from "../../components/Icon.tsx";
 import type { Session } from "../../lib/api.ts";
@@ -20,8 +20,7 @@ interface Tile {
   icon: IconName;
   title: MessageKey;
   desc: MessageKey;
-  /** Without a page yet, the tile says "coming soon" and is not a link. */
-  to?: string;
+  to: string;
 }
 
 const TILES: readonly Tile[] = [
@@ -36,7 +35,7 @@ const TILES: readonly Tile[] = [
   { key: "prices", icon: "prices", title: "home.tile.prices", desc: "home.tile.prices.desc", to: "/harga" },
   { key: "news", icon: "news", title: "home.tile.news", desc: "home.tile.news.desc", to: "/berita" },
   { key: "trace", icon: "pin", title: "home.tile.trace", desc: "home.tile.trace.desc", to: "/lacak" },
-  { key: "market", icon: "market", title: "home.tile.market", desc: "home.tile.market.desc" },
+  { key: "market", icon: "market", title: "home.tile.market", desc: "home.tile.market.desc", to: "/pasar" },
 ];
 
 function greetingKey(hour: number): MessageKey {
@@ -106,27 +105,17 @@ function InstallButton() {
 
 function TileCard({ tile }: { tile: Tile }) {
   const { t } = usePreferences();
-  const inner = (soon: ReactNode) => (
-    <>
-      <span className="tile-icon">
-        <Icon name={tile.icon} size={28} />
-      </span>
-      <span className="tile-body">
-        <span className="tile-title">{t(tile.title)}</span>
-        <span className="tile-desc">{t(tile.desc)}</span>
-        {soon}
-      </span>
-    </>
-  );
   return (
     <li className="tile" data-testid={`tile-${tile.key}`}>
-      {tile.to ? (
-        <Link to={tile.to} className="tile-link">
-          {inner(null)}
-        </Link>
-      ) : (
-        inner(<span className="badge badge-soon">{t("home.comingSoon")}</span>)
-      )}
+      <Link to={tile.to} className="tile-link">
+        <span className="tile-icon">
+          <Icon name={tile.icon} size={28} />
+        </span>
+        <span className="tile-body">
+          <span className="tile-title">{t(tile.title)}</span>
+          <span className="tile-desc">{t(tile.desc)}</span>
+        </span>
+      </Link>
     </li>
   );
 }
