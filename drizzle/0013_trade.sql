@@ -525,6 +525,8 @@ CREATE INDEX "market_products_newest_idx" ON "market_products" USING btree ("pub
 CREATE INDEX "market_products_price_idx" ON "market_products" USING btree ("price","id") WHERE "market_products"."listed";--> statement-breakpoint
 CREATE INDEX "market_products_popular_idx" ON "market_products" USING btree ("sold_count" DESC NULLS LAST,"rating_count" DESC NULLS LAST,"id") WHERE "market_products"."listed";--> statement-breakpoint
 CREATE INDEX "market_products_category_idx" ON "market_products" USING btree ("category","published_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "market_products"."listed";--> statement-breakpoint
+CREATE INDEX "market_products_filters_idx" ON "market_products" USING btree ("category","origin_region_code","price") WHERE "market_products"."listed";--> statement-breakpoint
+CREATE INDEX "market_products_regency_idx" ON "market_products" USING btree ("origin_region_code","price") WHERE "market_products"."listed";--> statement-breakpoint
 CREATE INDEX "market_search_words_trgm_idx" ON "market_search_words" USING gin ("word" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "market_sellers_status_idx" ON "market_sellers" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "market_variants_product_idx" ON "market_variants" USING btree ("product_id","position");--> statement-breakpoint

@@ -225,6 +225,11 @@ function createServices(deps: { config: Config; database: DatabaseHandle; clock:
     notifications,
     prices,
   });
+  // The public trace's farmer's share: farm-gate and BUMD prices from procurement, Jakarta retail from prices.
+  trace.usePriceSource({
+    lotPrices: (lgtins) => procurement.lotPrices(lgtins),
+    retailPrice: (code) => procurement.retailPriceJakarta(code),
+  });
   return {
     identity,
     media,

@@ -81,17 +81,39 @@ describe("loadConfig", () => {
   });
 
   it("runs the background timers by default and lets an operator turn each off", () => {
-    expect(loadConfig({}).timers).toEqual({ laporSweepSeconds: 60, notificationDispatchSeconds: 15 });
+    expect(loadConfig({}).timers).toEqual({
+      laporSweepSeconds: 60,
+      notificationDispatchSeconds: 15,
+      marketSweepSeconds: 30,
+      partnerWebhookSeconds: 10,
+    });
     expect(
-      loadConfig({ LAPOR_SWEEP_INTERVAL_SECONDS: "0", NOTIFICATION_DISPATCH_INTERVAL_SECONDS: "5" }).timers,
-    ).toEqual({ laporSweepSeconds: 0, notificationDispatchSeconds: 5 });
+      loadConfig({
+        LAPOR_SWEEP_INTERVAL_SECONDS: "0",
+        NOTIFICATION_DISPATCH_INTERVAL_SECONDS: "5",
+        MARKET_SWEEP_INTERVAL_SECONDS: "0",
+        PARTNER_WEBHOOK_INTERVAL_SECONDS: "2",
+      }).timers,
+    ).toEqual({
+      laporSweepSeconds: 0,
+      notificationDispatchSeconds: 5,
+      marketSweepSeconds: 0,
+      partnerWebhookSeconds: 2,
+    });
+    expect(loadConfig({}).market).toEqual({ paymentTimeoutMinutes: 30 });
     const err = configError({
       LAPOR_SWEEP_INTERVAL_SECONDS: "-1",
       NOTIFICATION_DISPATCH_INTERVAL_SECONDS: "soon",
+      MARKET_SWEEP_INTERVAL_SECONDS: "1.5",
+      PARTNER_WEBHOOK_INTERVAL_SECONDS: "-2",
+      MARKET_PAYMENT_TIMEOUT_MINUTES: "0",
     });
     expect(err.problems.map((p) => p.split(":")[0]).sort()).toEqual([
       "LAPOR_SWEEP_INTERVAL_SECONDS",
+      "MARKET_PAYMENT_TIMEOUT_MINUTES",
+      "MARKET_SWEEP_INTERVAL_SECONDS",
       "NOTIFICATION_DISPATCH_INTERVAL_SECONDS",
+      "PARTNER_WEBHOOK_INTERVAL_SECONDS",
     ]);
   });
 

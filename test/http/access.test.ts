@@ -125,7 +125,8 @@ describe("authorisation in one place: every route declares who may call it", () 
       }
     }
     expect(mismatches).toEqual([]);
-  });
+    // Every operation × every persona, one after another: a few hundred requests per operation group.
+  }, 240_000);
 });
 
 describe("organisation scoping", () => {

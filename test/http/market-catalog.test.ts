@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedMarketDemo } from "../../src/seed/demo-market";
@@ -474,7 +475,7 @@ describe("market catalogue over HTTP", () => {
       expect(second.total).toBe(first.total);
       expect(new Set([...first.items, ...second.items].map((p) => p.id)).size).toBe(6);
       const beyond = await search("sort=price_asc&offset=500");
-      expect(beyond).toEqual({ items: [], total: asc.total });
+      expect(beyond).toEqual({ items: [], total: asc.total, totalCapped: false });
     });
 
     it("hides an archived product and refuses to publish it again", async () => {
@@ -548,5 +549,37 @@ describe("market catalogue over HTTP", () => {
       tokens.admin,
     );
     expect(queue.items.map((s) => s.displayName)).toContain("Kemplang Pesisir Krui");
+  });
+});
+
+describe("search over a broad match", () => {
+  it("counts exactly up to 1,000 matches and says 'more' beyond, still paging by popularity", async () => {
+    const honey = (await search("q=madu")).items[0];
+    expect(honey).toBeDefined();
+    // 1,005 more listed honeys, written straight into the table: through the API it would take minutes.
+    await t.database.db.execute(sql`
+      insert into market_products (id, seller_id, name, slug, description, category, origin_region_code,
+        origin_region_name, status, listed, price, price_max, sold_count, published_at, created_at, updated_at)
+      select p.id || '_copy_' || n, p.seller_id, p.name || ' ' || n, p.slug || '-copy-' || n, p.description,
+        p.category, p.origin_region_code, p.origin_region_name, p.status, true, p.price, p.price_max, n,
+        p.published_at, p.created_at, p.updated_at
+      from market_products p, generate_series(1, 1005) n
+      where p.id = ${honey?.id}`);
+    try {
+      const broad = await ok<Page & { totalCapped: boolean; items: { name: string }[] }>(
+        "GET",
+        "/api/v1/market/products?q=madu&limit=5",
+      );
+      expect(broad.total).toBe(1000);
+      expect(broad.totalCapped).toBe(true);
+      // Relevance over a broad match is popularity: the most sold copies first.
+      expect(broad.items.map((i) => i.name)).toEqual(
+        [1005, 1004, 1003, 1002, 1001].map((n) => `${honey?.name} ${n}`),
+      );
+      const narrow = await ok<Page & { totalCapped: boolean }>("GET", "/api/v1/market/products?q=madu%20999");
+      expect(narrow.totalCapped).toBe(false);
+    } finally {
+      await t.database.db.execute(sql`delete from market_products where id like ${`${honey?.id}_copy_%`}`);
+    }
   });
 });

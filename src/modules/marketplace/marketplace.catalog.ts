@@ -768,7 +768,11 @@ export function createCatalog(deps: MarketplaceDeps) {
         default:
           if (rank) return [sql`${rank} desc`, sql`${p.soldCount} desc`, sql`${p.id} asc`];
           return broad
-            ? [sql`${k(p.soldCount)} desc nulls last`, sql`${p.ratingCount} desc nulls last`, sql`${p.id} asc`]
+            ? [
+                sql`${k(p.soldCount)} desc nulls last`,
+                sql`${p.ratingCount} desc nulls last`,
+                sql`${p.id} asc`,
+              ]
             : [sql`${published} desc nulls last`, sql`${p.id} desc nulls last`];
       }
     };

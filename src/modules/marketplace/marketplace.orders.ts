@@ -1271,7 +1271,8 @@ export function createOrders(deps: MarketplaceDeps & { catalog: Catalog }) {
     listForPartner: (
       clientId: string,
       filter: { externalUserId?: string | undefined; limit: number; offset: number },
-    ): Promise<{ items: OrderView[]; total: number }> => list({ kind: "partner", clientId }, "partner", filter),
+    ): Promise<{ items: OrderView[]; total: number }> =>
+      list({ kind: "partner", clientId }, "partner", filter),
 
     // --------------------------------------------------------------- timer
 
