@@ -375,15 +375,14 @@ export function createCatalog(deps: MarketplaceDeps) {
         sellers: new Map<string, SellerRow>(),
       };
     }
-    const [variantRows, photoRows, sellerRows] = await Promise.all([
-      tx.select().from(marketVariants).where(inArray(marketVariants.productId, ids)),
-      tx
-        .select()
-        .from(marketProductPhotos)
-        .where(inArray(marketProductPhotos.productId, ids))
-        .orderBy(asc(marketProductPhotos.position)),
-      tx.select().from(marketSellers).where(inArray(marketSellers.id, sellerIds)),
-    ]);
+    // One after another: `tx` may be a transaction, whose one connection takes one query at a time.
+    const variantRows = await tx.select().from(marketVariants).where(inArray(marketVariants.productId, ids));
+    const photoRows = await tx
+      .select()
+      .from(marketProductPhotos)
+      .where(inArray(marketProductPhotos.productId, ids))
+      .orderBy(asc(marketProductPhotos.position));
+    const sellerRows = await tx.select().from(marketSellers).where(inArray(marketSellers.id, sellerIds));
     const variants = new Map<string, VariantRow[]>();
     for (const v of variantRows) variants.set(v.productId, [...(variants.get(v.productId) ?? []), v]);
     const photos = new Map<string, PhotoRow[]>();
@@ -1171,15 +1170,14 @@ export function createCatalog(deps: MarketplaceDeps) {
         )
         .limit(1);
       if (!row) return null;
-      const [parts, reviews] = await Promise.all([
-        loadParts(tx, [row]),
-        tx
-          .select()
-          .from(marketProductReviews)
-          .where(eq(marketProductReviews.productId, row.id))
-          .orderBy(desc(marketProductReviews.createdAt))
-          .limit(20),
-      ]);
+      // In turn: `tx` may be a transaction (one connection).
+      const parts = await loadParts(tx, [row]);
+      const reviews = await tx
+        .select()
+        .from(marketProductReviews)
+        .where(eq(marketProductReviews.productId, row.id))
+        .orderBy(desc(marketProductReviews.createdAt))
+        .limit(20);
       return {
         ...detailOf(
           row,
