@@ -1,90 +1,15 @@
 /** The shop's side of marketplace orders (`/api/v1/market/seller/orders`), as the seller console uses it. */
 import { request as call, queryString as query } from "../../lib/api.ts";
 
-export const ORDER_STATUSES = [
-  "menunggu_pembayaran",
-  "dibayar",
-  "dikemas",
-  "dikirim",
-  "diterima",
-  "selesai",
-  "dibatalkan",
-  "dikembalikan",
-] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
+// The order as the server shows it is the storefront's type; the seller's view differs only in `actions`.
+export {
+  ORDER_STATUSES,
+  type OrderAction,
+  type OrderStatus,
+  type OrderView as Order,
+} from "../market/api.ts";
 
-export type OrderAction =
-  | "pay"
-  | "pack"
-  | "ship"
-  | "deliver"
-  | "confirm"
-  | "cancel"
-  | "expire"
-  | "request_return"
-  | "reject_return"
-  | "accept_return"
-  | "complete"
-  | "review";
-
-export interface OrderItem {
-  productId: string;
-  variantId: string;
-  name: string;
-  variantName: string;
-  unitPrice: number;
-  quantity: number;
-  lineTotal: number;
-  weightGrams: number;
-  lotEpc: string | null;
-}
-
-export interface Order {
-  id: string;
-  number: string;
-  status: OrderStatus;
-  seller: { id: string; name: string; slug: string };
-  buyer: { name: string };
-  items: OrderItem[];
-  subtotal: number;
-  shippingFee: number;
-  total: number;
-  weightGrams: number;
-  shippingAddress: { name: string; phone: string; address: string; regionCode: string; postalCode?: string };
-  note: string | null;
-  fulfilment: {
-    method: "courier" | "corridor";
-    courierName: string | null;
-    trackingNumber: string | null;
-    shipmentId: string | null;
-    shipmentNumber: string | null;
-    shipmentStatus: string | null;
-  } | null;
-  payment: { id: string; status: string; amount: number; paidAt: string | null; expiresAt: string } | null;
-  history: {
-    status: OrderStatus;
-    action: string;
-    actor: "buyer" | "seller" | "system";
-    at: string;
-    note: string | null;
-  }[];
-  expiresAt: string;
-  createdAt: string;
-  paidAt: string | null;
-  deliveredAt: string | null;
-  completedAt: string | null;
-  cancelledAt: string | null;
-  review: { rating: number; comment: string } | null;
-  cancelReason: string | null;
-  returnReason: string | null;
-  returnRequestedAt: string | null;
-  returnDeadline: string | null;
-  returnRejectedReason: string | null;
-  refundedAmount: number | null;
-  receiverName: string | null;
-  source: "web" | "partner";
-  actions: OrderAction[];
-}
+import type { OrderView as Order, OrderStatus } from "../market/api.ts";
 
 export interface SellerOrderPage {
   items: Order[];

@@ -4,6 +4,9 @@
  * the contract, they are not imported from the server.
  */
 import { queryString, request } from "../../lib/api.ts";
+import type { PaymentIntentView } from "../payments/api.ts";
+
+export type { PaymentIntentView };
 
 export const ORDER_STATUSES = [
   "menunggu_pembayaran",
@@ -155,21 +158,6 @@ export interface OrderItemInput {
   quantity: number;
 }
 
-export interface PaymentIntentView {
-  id: string;
-  purpose: "order" | "invoice";
-  referenceId: string;
-  amount: number;
-  status: "pending" | "paid" | "expired" | "cancelled" | "refunded";
-  method: "qris";
-  provider: string;
-  qrisPayload: string;
-  qrImageUrl: string;
-  expiresAt: string;
-  paidAt: string | null;
-  createdAt: string;
-}
-
 export interface OrderView {
   id: string;
   number: string;
@@ -184,11 +172,13 @@ export interface OrderView {
     unitPrice: number;
     quantity: number;
     lineTotal: number;
+    weightGrams: number;
     lotEpc: string | null;
   }[];
   subtotal: number;
   shippingFee: number;
   total: number;
+  weightGrams: number;
   shippingAddress: ShippingAddress;
   note: string | null;
   fulfilment: {
@@ -211,6 +201,8 @@ export interface OrderView {
   createdAt: string;
   paidAt: string | null;
   deliveredAt: string | null;
+  completedAt: string | null;
+  cancelledAt: string | null;
   review: { rating: number; comment: string } | null;
   cancelReason: string | null;
   returnReason: string | null;
@@ -218,8 +210,9 @@ export interface OrderView {
   returnDeadline: string | null;
   returnRejectedReason: string | null;
   refundedAmount: number | null;
+  receiverName: string | null;
   source: "web" | "partner";
-  /** The buyer's possible actions now (the server's order workflow decides). */
+  /** The caller's possible actions now, buyer's or seller's (the server's order workflow decides). */
   actions: OrderAction[];
 }
 
