@@ -577,6 +577,43 @@ describe("embedded storefront", () => {
     expect(eventsOf(own.json().id)).toHaveLength(0);
   });
 
+  it("erases a partner user's account at the partner's request (UU 27/2022)", async () => {
+    const s = await embedSession("jaki-user-forget");
+    const res = await post("/api/v1/embed/exchange", undefined, { token: s.token });
+    const cookie = String([res.headers["set-cookie"]].flat()[0]).split(";")[0] as string;
+    const checkout = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/market/orders",
+      headers: { cookie },
+      payload: { items: [{ variantId: product.variantId, quantity: 1 }], shippingAddress: ADDRESS },
+    });
+    expect(checkout.statusCode, checkout.body).toBe(201);
+    const erase = () =>
+      t.app.inject({
+        method: "DELETE",
+        url: "/partner/v1/users/jaki-user-forget",
+        headers: bearer(tok.partner as string),
+      });
+    expect((await erase()).statusCode).toBe(204);
+    // The session is gone, the order keeps no name or address, and the link is forgotten.
+    const me = await t.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: { cookie } });
+    expect(me.statusCode).toBe(401);
+    const order = (await get(`/partner/v1/orders/${checkout.json().id}`, tok.partner)).json();
+    expect(JSON.stringify(order)).not.toContain(ADDRESS.address);
+    expect(JSON.stringify(order)).not.toContain("Siti Rahma");
+    expectProblem(await erase(), 404, "partner.user_not_found");
+    // Only a partner platform may ask (its own users only: the link is looked up by its client id).
+    expect(
+      (
+        await t.app.inject({
+          method: "DELETE",
+          url: "/partner/v1/users/jaki-user-embed",
+          headers: bearer(tok.warga as string),
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
   it("deletes an endpoint: nothing more is sent to it", async () => {
     tok.partner = await t.partnerToken();
     otherPartner = await otherToken();

@@ -130,6 +130,37 @@ export function createProfileService(deps: ProfileDeps) {
     };
   }
 
+  /**
+   * Deletes the account (UU 27/2022 art. 8, 16): every registered module forgets the person first,
+   * then sessions, profile, consents and memberships go, and the users row stays only as an
+   * anonymous, disabled husk so the audit log's references still resolve. One transaction. For a caller
+   * that has established the person's wish: the owner with their password (`deleteAccount`), or a partner
+   * platform erasing the account of one of its users, who has no password here.
+   */
+  async function eraseAccount(userId: string) {
+    const [user] = await db.select().from(users).where(eq(users.id, userId));
+    if (!user || user.disabledAt) throw new AppError("auth.unauthenticated");
+    if (user.isAdmin) throw new AppError("profile.admin_cannot_delete");
+    const unusable = await hash(randomBytes(32).toString("base64url"));
+    await db.transaction(async (tx) => {
+      for (const source of sources.values()) await source.erase(userId, tx);
+      await tx.delete(sessions).where(eq(sessions.userId, userId));
+      await tx.delete(userProfiles).where(eq(userProfiles.userId, userId));
+      await tx.delete(consents).where(eq(consents.userId, userId));
+      await tx.delete(memberships).where(eq(memberships.userId, userId));
+      await tx
+        .update(users)
+        .set({
+          name: DELETED_NAME,
+          email: null,
+          phone: null,
+          passwordHash: unusable,
+          disabledAt: clock.now(),
+        })
+        .where(eq(users.id, userId));
+    });
+  }
+
   return {
     /** Adds (or replaces, by name) a module's share of personal data for downloads and deletion. */
     registerPersonalDataSource(source: PersonalDataSource) {
@@ -295,35 +326,15 @@ export function createProfileService(deps: ProfileDeps) {
       };
     },
 
-    /**
-     * Deletes the account (UU 27/2022 art. 8, 16): every registered module forgets the person first,
-     * then sessions, profile, consents and memberships go, and the users row stays only as an
-     * anonymous, disabled husk so the audit log's references still resolve. One transaction.
-     */
+    /** The owner deletes their account, confirming with their password. */
     async deleteAccount(userId: string, input: { password: string }) {
       const [user] = await db.select().from(users).where(eq(users.id, userId));
       if (!user || user.disabledAt) throw new AppError("auth.unauthenticated");
       if (!(await verify(user.passwordHash, input.password))) throw new AppError("profile.wrong_password");
-      if (user.isAdmin) throw new AppError("profile.admin_cannot_delete");
-      const unusable = await hash(randomBytes(32).toString("base64url"));
-      await db.transaction(async (tx) => {
-        for (const source of sources.values()) await source.erase(userId, tx);
-        await tx.delete(sessions).where(eq(sessions.userId, userId));
-        await tx.delete(userProfiles).where(eq(userProfiles.userId, userId));
-        await tx.delete(consents).where(eq(consents.userId, userId));
-        await tx.delete(memberships).where(eq(memberships.userId, userId));
-        await tx
-          .update(users)
-          .set({
-            name: DELETED_NAME,
-            email: null,
-            phone: null,
-            passwordHash: unusable,
-            disabledAt: clock.now(),
-          })
-          .where(eq(users.id, userId));
-      });
+      await eraseAccount(userId);
     },
+
+    eraseAccount,
   };
 }
 

@@ -49,6 +49,13 @@ export const PartnerErrors = defineErrors({
       en: "The embed token is invalid or expired",
     },
   },
+  "partner.user_not_found": {
+    status: 404,
+    title: {
+      id: "Pengguna mitra ini tidak punya akun di Lumbung",
+      en: "This partner user has no account in Lumbung",
+    },
+  },
   "partner.embed_token_used": {
     status: 409,
     title: { id: "Token embed sudah dipakai", en: "The embed token has already been used" },

@@ -524,6 +524,28 @@ export const partnerRoutes: FastifyPluginAsyncZod<{ partner: PartnerService }> =
       reply.status(201).send(await partner.embed.createSession(clientOf(req).clientId, req.body)),
   );
 
+  app.delete(
+    "/partner/v1/users/:externalUserId",
+    {
+      config: { access: access.partner("orders:write") },
+      schema: {
+        tags,
+        security,
+        summary: "Erase the Lumbung account of one of your users (their request to be forgotten)",
+        description:
+          "The citizen account the embedded storefront made for this user is deleted as in `DELETE /api/v1/me`: " +
+          "sessions, profile and consents go, their orders keep no name, phone or address. A later embed " +
+          "session starts a new, empty account.",
+        params: z.object({ externalUserId: ExternalUserId }),
+        response: { 204: z.null(), ...problems(404) },
+      },
+    },
+    async (req, reply) => {
+      await partner.eraseUser(clientOf(req).clientId, req.params.externalUserId);
+      return reply.status(204).send(null);
+    },
+  );
+
   app.post(
     "/api/v1/embed/exchange",
     {

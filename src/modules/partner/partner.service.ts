@@ -121,6 +121,19 @@ export function createPartnerService(deps: PartnerDeps) {
     /** Web session cookies are Secure when Lumbung is served over HTTPS. */
     secureCookies: publicUrl.startsWith("https://"),
 
+    /**
+     * The partner forwards its user's request to be forgotten (UU 27/2022): the citizen account the
+     * embed made for them is erased like any account (orders keep no name or address of theirs). Such an
+     * account has no password, so this is the only door to its deletion.
+     */
+    async eraseUser(clientId: string, externalUserId: string) {
+      const link = await deps.identity.findPartnerAccount(clientId, externalUserId);
+      if (!link) {
+        throw new AppError("partner.user_not_found", `No account of your user ${externalUserId} in Lumbung`);
+      }
+      await deps.identity.profile.eraseAccount(link.userId);
+    },
+
     /** Sends the webhook deliveries that are due (main.ts calls this on a timer; commits kick it too). */
     async dispatchWebhooks() {
       return webhooks.dispatch();
