@@ -2,7 +2,15 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+} from "playwright-core";
+import { expect } from "vitest";
 
 export const DEMO_PASSWORD = "lumbung-demo";
 export const MOBILE = { width: 390, height: 844 } as const;
@@ -84,4 +92,58 @@ export async function signIn(page: Page, identifier: string, password = DEMO_PAS
   await page.getByLabel("Email atau nomor HP").fill(identifier);
   await page.getByLabel("Kata sandi", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Masuk", exact: true }).click();
+}
+
+/** A person at their desk: signed in through the form, with the API of the same browser context. */
+export interface Actor {
+  page: Page;
+  api: APIRequestContext;
+  close: () => Promise<void>;
+}
+
+/** Signs `email` in through the form (Indonesian UI, Jakarta time); `close` fails on uncaught page errors. */
+export async function signedInActor(browser: Browser, baseURL: string, email: string): Promise<Actor> {
+  const context = await browser.newContext({
+    viewport: DESKTOP,
+    locale: "id-ID",
+    timezoneId: "Asia/Jakarta",
+  });
+  context.setDefaultTimeout(20_000);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${baseURL}/masuk`);
+  await page.getByLabel("Email atau nomor HP").fill(email);
+  await page.getByLabel("Kata sandi", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+  await page.getByTestId("console-home").waitFor();
+  return {
+    page,
+    api: context.request,
+    close: async () => {
+      expect(errors, `uncaught errors in ${email}'s pages`).toEqual([]);
+      await context.close();
+    },
+  };
+}
+
+/** The JSON body of a Playwright API response; any non-2xx answer throws with its body. */
+export async function json<T>(res: {
+  ok: () => boolean;
+  status: () => number;
+  text: () => Promise<string>;
+}): Promise<T> {
+  const body = await res.text();
+  if (!res.ok()) throw new Error(`HTTP ${res.status()}: ${body}`);
+  return JSON.parse(body) as T;
+}
+
+/** Runs one step of a journey in the actor's page; on failure keeps a FAILED-<name> screenshot. */
+export async function step<T>(actor: Actor, name: string, body: (page: Page) => Promise<T>): Promise<T> {
+  try {
+    return await body(actor.page);
+  } catch (error) {
+    await screenshot(actor.page, `FAILED-${name}`).catch(() => {});
+    throw error;
+  }
 }

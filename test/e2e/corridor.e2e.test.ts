@@ -8,9 +8,18 @@
  * Steps outside this issue's screens (a market's cash register sending the retail price) use the API,
  * as those systems would.
  */
-import type { APIRequestContext, Browser, Page } from "playwright-core";
+import type { APIRequestContext, Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { DEMO_PASSWORD, DESKTOP, launchChromium, MOBILE, screenshot, visibleText } from "./browser.ts";
+import {
+  type Actor,
+  json,
+  launchChromium,
+  MOBILE,
+  screenshot,
+  signedInActor,
+  step,
+  visibleText,
+} from "./browser.ts";
 
 const baseURL = inject("baseURL");
 let browser: Browser;
@@ -23,56 +32,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface Actor {
-  page: Page;
-  api: APIRequestContext;
-  close: () => Promise<void>;
-}
-
-/** A person at their desk: signed in through the form, Indonesian UI, Jakarta time. */
-async function signedIn(email: string): Promise<Actor> {
-  const context = await browser.newContext({
-    viewport: DESKTOP,
-    locale: "id-ID",
-    timezoneId: "Asia/Jakarta",
-  });
-  context.setDefaultTimeout(20_000);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${baseURL}/masuk`);
-  await page.getByLabel("Email atau nomor HP").fill(email);
-  await page.getByLabel("Kata sandi", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  await page.getByTestId("console-home").waitFor();
-  return {
-    page,
-    api: context.request,
-    close: async () => {
-      expect(errors, `uncaught errors in ${email}'s pages`).toEqual([]);
-      await context.close();
-    },
-  };
-}
-
-async function json<T>(res: {
-  ok: () => boolean;
-  status: () => number;
-  text: () => Promise<string>;
-}): Promise<T> {
-  const body = await res.text();
-  if (!res.ok()) throw new Error(`HTTP ${res.status()}: ${body}`);
-  return JSON.parse(body) as T;
-}
-
-async function step<T>(actor: Actor, name: string, body: (page: Page) => Promise<T>): Promise<T> {
-  try {
-    return await body(actor.page);
-  } catch (error) {
-    await screenshot(actor.page, `FAILED-${name}`).catch(() => {});
-    throw error;
-  }
-}
+const signedIn = (email: string): Promise<Actor> => signedInActor(browser, baseURL, email);
 
 interface Parties {
   receivers: { id: string; name: string }[];

@@ -4,9 +4,9 @@
  * its lot → Food Station signs for the delivery (the shipments API, as its warehouse scanner would) →
  * the gapoktan invoices what was accepted → Food Station records its bank transfer → paid.
  */
-import type { APIRequestContext, Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { DEMO_PASSWORD, DESKTOP, launchChromium, screenshot, visibleText } from "./browser.ts";
+import { type Actor, json, launchChromium, screenshot, signedInActor, step, visibleText } from "./browser.ts";
 
 const baseURL = inject("baseURL");
 let browser: Browser;
@@ -19,55 +19,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface Actor {
-  page: Page;
-  api: APIRequestContext;
-  close: () => Promise<void>;
-}
-
-async function signedIn(email: string): Promise<Actor> {
-  const context = await browser.newContext({
-    viewport: DESKTOP,
-    locale: "id-ID",
-    timezoneId: "Asia/Jakarta",
-  });
-  context.setDefaultTimeout(20_000);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${baseURL}/masuk`);
-  await page.getByLabel("Email atau nomor HP").fill(email);
-  await page.getByLabel("Kata sandi", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  await page.getByTestId("console-home").waitFor();
-  return {
-    page,
-    api: context.request,
-    close: async () => {
-      expect(errors, `uncaught errors in ${email}'s pages`).toEqual([]);
-      await context.close();
-    },
-  };
-}
-
-async function json<T>(res: {
-  ok: () => boolean;
-  status: () => number;
-  text: () => Promise<string>;
-}): Promise<T> {
-  const body = await res.text();
-  if (!res.ok()) throw new Error(`HTTP ${res.status()}: ${body}`);
-  return JSON.parse(body) as T;
-}
-
-async function step<T>(actor: Actor, name: string, body: (page: Page) => Promise<T>): Promise<T> {
-  try {
-    return await body(actor.page);
-  } catch (error) {
-    await screenshot(actor.page, `FAILED-${name}`).catch(() => {});
-    throw error;
-  }
-}
+const signedIn = (email: string): Promise<Actor> => signedInActor(browser, baseURL, email);
 
 function todayWIB(offset = 0): string {
   return new Date(Date.now() + 7 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);

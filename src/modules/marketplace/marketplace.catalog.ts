@@ -441,6 +441,17 @@ export function createCatalog(deps: MarketplaceDeps) {
     );
   }
 
+  function variantViews(variants: VariantRow[]): VariantView[] {
+    return liveVariants(variants).map((v) => ({
+      id: v.id,
+      name: v.name,
+      price: v.price,
+      stock: v.stock,
+      weightGrams: v.weightGrams,
+      sku: v.sku,
+    }));
+  }
+
   function detailOf(
     r: ProductRow,
     variants: VariantRow[],
@@ -451,14 +462,7 @@ export function createCatalog(deps: MarketplaceDeps) {
     return {
       ...summary,
       description: r.description,
-      variants: liveVariants(variants).map((v) => ({
-        id: v.id,
-        name: v.name,
-        price: v.price,
-        stock: v.stock,
-        weightGrams: v.weightGrams,
-        sku: v.sku,
-      })),
+      variants: variantViews(variants),
       photos: photos.map((p) => ({ url: photoUrl(p.mediaId), alt: p.alt })),
       origin: { regionCode: r.originRegionCode, regionName: r.originRegionName },
       lot:
@@ -1156,6 +1160,16 @@ export function createCatalog(deps: MarketplaceDeps) {
     },
 
     search,
+
+    /** The live variants of many products in one query (a search page's items, for a partner's list). */
+    async variantsOf(productIds: string[]): Promise<Map<string, VariantView[]>> {
+      const rows = productIds.length
+        ? await db.select().from(marketVariants).where(inArray(marketVariants.productId, productIds))
+        : [];
+      const byProduct = new Map<string, VariantRow[]>();
+      for (const v of rows) byProduct.set(v.productId, [...(byProduct.get(v.productId) ?? []), v]);
+      return new Map(productIds.map((id) => [id, variantViews(byProduct.get(id) ?? [])]));
+    },
 
     /** A listed product (active, of a verified seller) by id or slug; null otherwise. */
     async getProduct(idOrSlug: string, tx: DbOrTx = db): Promise<ProductDetail | null> {

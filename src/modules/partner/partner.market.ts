@@ -128,6 +128,7 @@ export interface PartnerMarket {
       offset?: number;
     }): Promise<{ items: MarketProductSummary[]; total: number; totalCapped: boolean }>;
     getProduct(idOrSlug: string, tx?: Transaction): Promise<MarketProductDetail | null>;
+    variantsOf(productIds: string[]): Promise<Map<string, MarketVariant[]>>;
   };
   orders: {
     create(

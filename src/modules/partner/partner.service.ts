@@ -152,9 +152,9 @@ export function createPartnerService(deps: PartnerDeps) {
         offset: query.offset,
       });
       // The list carries each product's variants, so a partner app can offer sizes without a second call.
-      const details = await Promise.all(found.items.map((p) => market.catalog.getProduct(p.id)));
+      const variants = await market.catalog.variantsOf(found.items.map((p) => p.id));
       return {
-        items: found.items.map((p, i) => partnerProductSummary(publicUrl, p, details[i]?.variants ?? null)),
+        items: found.items.map((p) => partnerProductSummary(publicUrl, p, variants.get(p.id) ?? null)),
         total: found.total,
         totalCapped: found.totalCapped,
         limit: query.limit,

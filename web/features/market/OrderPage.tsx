@@ -27,14 +27,21 @@ function Timeline({ order }: { order: OrderView }) {
   const reachedIndex = ended
     ? Math.max(...order.history.map((h) => ORDER_FLOW.indexOf(h.status)), 0)
     : ORDER_FLOW.indexOf(order.status);
-  const steps: { status: OrderStatus; state: "done" | "current" | "todo" | "ended"; at: string | null }[] =
-    [];
+  const steps: {
+    status: OrderStatus;
+    state: "done" | "current" | "upcoming" | "ended";
+    at: string | null;
+  }[] = [];
   ORDER_FLOW.forEach((status, i) => {
     if (ended && i > reachedIndex) return;
     steps.push({
       status,
       state:
-        i < reachedIndex || (ended && i === reachedIndex) ? "done" : i === reachedIndex ? "current" : "todo",
+        i < reachedIndex || (ended && i === reachedIndex)
+          ? "done"
+          : i === reachedIndex
+            ? "current"
+            : "upcoming",
       at: reachedAt(order, status) ?? (status === "menunggu_pembayaran" ? order.createdAt : null),
     });
   });
@@ -53,11 +60,15 @@ function Timeline({ order }: { order: OrderView }) {
           >
             <span className="market-step-dot" aria-hidden="true" />
             <span className="market-step-label">{statusLabel(t, s.status)}</span>
-            {s.at && s.state !== "todo" ? (
+            {s.at && s.state !== "upcoming" ? (
               <span className="market-step-time">{formatDateTimeWIB(s.at, lang)}</span>
             ) : null}
             <span className="visually-hidden">
-              {s.state === "done" ? t("market.step.done") : s.state === "todo" ? t("market.step.todo") : ""}
+              {s.state === "done"
+                ? t("market.step.done")
+                : s.state === "upcoming"
+                  ? t("market.step.upcoming")
+                  : ""}
             </span>
           </li>
         ))}
